@@ -1,0 +1,390 @@
+package toml
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// lexer reads the tokens of TOML from one string. TOML is context
+// sensitive (true, inf and 1979-05-27 are keys on the left of = and values
+// on the right), so it has no single next-token method: the parser asks for
+// the kind of token its grammar rule expects (a key, a value, a newline) and
+// the lexer reads exactly that.
+//
+// The source has been checked to be valid UTF-8 before lexing starts, so
+// the lexer looks only at bytes: every byte >= 0x80 is part of a valid
+// multi-byte character.
+type lexer struct {
+	src string
+	pos int
+	buf []byte // scratch for decoding escapes; reused
+}
+
+// errorAt makes a ParseError at a byte offset.
+func (l *lexer) errorAt(offset int, format string, args ...any) error {
+	p := positionOf(l.src, offset)
+	return &ParseError{Offset: p.Offset, Line: p.Line, Column: p.Column, Message: fmt.Sprintf(format, args...)}
+}
+
+// describe names the character at offset i for an error message.
+func (l *lexer) describe(i int) string {
+	if i >= len(l.src) {
+		return "end of file"
+	}
+	c := l.src[i]
+	switch {
+	case c == '\n':
+		return "end of line"
+	case c == '\r':
+		if i+1 < len(l.src) && l.src[i+1] == '\n' {
+			return "end of line"
+		}
+		return "carriage return (U+000D)"
+	case c == '\t':
+		return "tab"
+	case c < 0x20 || c == 0x7f:
+		return fmt.Sprintf("control character U+%04X", c)
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRuneInString(l.src[i:])
+		return fmt.Sprintf("%q", r)
+	}
+	return fmt.Sprintf("%q", c)
+}
+
+func (l *lexer) peek() byte {
+	if l.pos < len(l.src) {
+		return l.src[l.pos]
+	}
+	return 0
+}
+
+func (l *lexer) atEOF() bool { return l.pos >= len(l.src) }
+
+// skipSpace skips ws = *( %x20 / %x09 ).
+func (l *lexer) skipSpace() {
+	for l.pos < len(l.src) && (l.src[l.pos] == ' ' || l.src[l.pos] == '\t') {
+		l.pos++
+	}
+}
+
+// skipComment skips a comment, if one starts here, up to (not including)
+// the end of the line.
+//
+//	comment = comment-start-symbol *non-eol
+//	non-eol = %x09 / %x20-7F / non-ascii  (7F is excluded by the prose of the spec)
+func (l *lexer) skipComment() error {
+	if l.peek() != '#' {
+		return nil
+	}
+	i := l.pos + 1
+	for ; i < len(l.src); i++ {
+		c := l.src[i]
+		if c >= 0x20 && c != 0x7f || c == '\t' || c >= utf8.RuneSelf {
+			continue
+		}
+		if c == '\n' || c == '\r' && i+1 < len(l.src) && l.src[i+1] == '\n' {
+			break
+		}
+		l.pos = i
+		return l.errorAt(i, "%s is not allowed in a comment", l.describe(i))
+	}
+	l.pos = i
+	return nil
+}
+
+// newline consumes a newline (LF or CRLF) if one is here.
+func (l *lexer) newline() bool {
+	if l.pos < len(l.src) {
+		switch l.src[l.pos] {
+		case '\n':
+			l.pos++
+			return true
+		case '\r':
+			if l.pos+1 < len(l.src) && l.src[l.pos+1] == '\n' {
+				l.pos += 2
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endOfLine reads what may follow an expression: ws [comment] and then a
+// newline or the end of the input.
+func (l *lexer) endOfLine(after string) error {
+	l.skipSpace()
+	if err := l.skipComment(); err != nil {
+		return err
+	}
+	if l.newline() || l.atEOF() {
+		return nil
+	}
+	if l.peek() == '\r' {
+		return l.errorAt(l.pos, "a carriage return (U+000D) must be followed by a line feed")
+	}
+	return l.errorAt(l.pos, "expected end of line after %s, found %s", after, l.describe(l.pos))
+}
+
+func isBareKeyChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
+}
+
+// simpleKey reads simple-key = quoted-key / unquoted-key.
+func (l *lexer) simpleKey() (Key, error) {
+	start := l.pos
+	switch c := l.peek(); {
+	case c == '"':
+		if strings.HasPrefix(l.src[l.pos:], `"""`) {
+			return Key{}, l.errorAt(start, "a multi-line string cannot be a key")
+		}
+		s, err := l.basicString()
+		return Key{Name: s, Span: Span{start, l.pos}}, err
+	case c == '\'':
+		if strings.HasPrefix(l.src[l.pos:], `'''`) {
+			return Key{}, l.errorAt(start, "a multi-line string cannot be a key")
+		}
+		s, err := l.literalString()
+		return Key{Name: s, Span: Span{start, l.pos}}, err
+	case isBareKeyChar(c):
+		i := l.pos + 1
+		for i < len(l.src) && isBareKeyChar(l.src[i]) {
+			i++
+		}
+		l.pos = i
+		return Key{Name: l.src[start:i], Span: Span{start, i}}, nil
+	}
+	return Key{}, l.errorAt(start, "expected a key (bare, \"quoted\" or 'literal'), found %s", l.describe(start))
+}
+
+// isStringControl reports the characters no string may hold raw: the C0
+// controls but tab, and DEL. Newlines are checked by the callers that allow
+// them.
+func isStringControl(c byte) bool { return c < 0x20 && c != '\t' || c == 0x7f }
+
+// basicString reads basic-string = quotation-mark *basic-char quotation-mark.
+// A string without escapes is a slice of the source; one with escapes is
+// decoded through the scratch buffer.
+func (l *lexer) basicString() (string, error) {
+	start := l.pos
+	i := l.pos + 1
+	for i < len(l.src) {
+		c := l.src[i]
+		if c == '"' {
+			l.pos = i + 1
+			return l.src[start+1 : i], nil
+		}
+		if c == '\\' || isStringControl(c) {
+			break
+		}
+		i++
+	}
+	l.buf = append(l.buf[:0], l.src[start+1:i]...)
+	for i < len(l.src) {
+		c := l.src[i]
+		switch {
+		case c == '"':
+			l.pos = i + 1
+			return string(l.buf), nil
+		case c == '\\':
+			var err error
+			if i, err = l.escape(i); err != nil {
+				return "", err
+			}
+		case c == '\n' || c == '\r':
+			return "", l.errorAt(i, "unterminated string: a basic string must end on the line it starts (use \"\"\" for multi-line strings)")
+		case isStringControl(c):
+			return "", l.errorAt(i, "%s must be escaped in a string", l.describe(i))
+		default:
+			l.buf = append(l.buf, c)
+			i++
+		}
+	}
+	return "", l.errorAt(start, "unterminated string: no closing quotation mark")
+}
+
+// escape decodes the escape sequence at src[i] (a backslash) into buf and
+// returns the offset after it.
+//
+//	escape-seq-char = %x22 / %x5C / %x62 / %x66 / %x6E / %x72 / %x74 / %x75 4HEXDIG / %x55 8HEXDIG
+func (l *lexer) escape(i int) (int, error) {
+	if i+1 >= len(l.src) {
+		return i, l.errorAt(i, "unterminated escape sequence")
+	}
+	c := l.src[i+1]
+	switch c {
+	case '"', '\\':
+		l.buf = append(l.buf, c)
+	case 'b':
+		l.buf = append(l.buf, '\b')
+	case 'f':
+		l.buf = append(l.buf, '\f')
+	case 'n':
+		l.buf = append(l.buf, '\n')
+	case 'r':
+		l.buf = append(l.buf, '\r')
+	case 't':
+		l.buf = append(l.buf, '\t')
+	case 'u', 'U':
+		n := 4
+		if c == 'U' {
+			n = 8
+		}
+		var r int64
+		for j := i + 2; j < i+2+n; j++ {
+			if j >= len(l.src) || hexValue(l.src[j]) < 0 {
+				return i, l.errorAt(i, "invalid escape: \\%c needs %d hexadecimal digits", c, n)
+			}
+			r = r<<4 | int64(hexValue(l.src[j]))
+		}
+		if r > utf8.MaxRune || 0xD800 <= r && r <= 0xDFFF {
+			return i, l.errorAt(i, "invalid escape: %s is not a Unicode scalar value", l.src[i:i+2+n])
+		}
+		l.buf = utf8.AppendRune(l.buf, rune(r))
+		return i + 2 + n, nil
+	default:
+		return i, l.errorAt(i, "invalid escape sequence \\%s (TOML 1.0 allows \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX)", l.escapedChar(i+1))
+	}
+	return i + 2, nil
+}
+
+func (l *lexer) escapedChar(i int) string {
+	if i >= len(l.src) {
+		return ""
+	}
+	_, n := utf8.DecodeRuneInString(l.src[i:])
+	s := l.src[i : i+n]
+	if s[0] < 0x20 || s[0] == 0x7f {
+		return fmt.Sprintf("U+%04X", s[0])
+	}
+	return s
+}
+
+func hexValue(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// literalString reads literal-string = apostrophe *literal-char apostrophe.
+func (l *lexer) literalString() (string, error) {
+	start := l.pos
+	for i := l.pos + 1; i < len(l.src); i++ {
+		c := l.src[i]
+		if c == '\'' {
+			l.pos = i + 1
+			return l.src[start+1 : i], nil
+		}
+		if c == '\n' || c == '\r' {
+			return "", l.errorAt(i, "unterminated string: a literal string must end on the line it starts (use ''' for multi-line strings)")
+		}
+		if isStringControl(c) {
+			return "", l.errorAt(i, "%s is not allowed in a literal string", l.describe(i))
+		}
+	}
+	return "", l.errorAt(start, "unterminated string: no closing apostrophe")
+}
+
+// multilineString reads ml-basic-string or ml-literal-string, whose opening
+// delimiter (""" or ”') is at pos. A newline right after the opening
+// delimiter is trimmed. Up to two quotes may stand just inside the closing
+// delimiter.
+func (l *lexer) multilineString(quote byte) (string, error) {
+	start := l.pos
+	i := l.pos + 3
+	if i < len(l.src) && l.src[i] == '\n' {
+		i++
+	} else if i+1 < len(l.src) && l.src[i] == '\r' && l.src[i+1] == '\n' {
+		i += 2
+	}
+	contentStart := i
+	escaped := false // whether buf holds the content so far
+	for i < len(l.src) {
+		c := l.src[i]
+		switch {
+		case c == quote:
+			if i+2 < len(l.src) && l.src[i+1] == quote && l.src[i+2] == quote {
+				n := 3
+				for i+n < len(l.src) && l.src[i+n] == quote {
+					n++
+				}
+				if n > 5 {
+					return "", l.errorAt(i+5, "too many quotes: at most two may stand before the closing delimiter of a multi-line string")
+				}
+				end := i + n - 3 // the extra quotes belong to the content
+				l.pos = i + n
+				if !escaped {
+					return l.src[contentStart:end], nil
+				}
+				l.buf = append(l.buf, l.src[i:end]...)
+				return string(l.buf), nil
+			}
+			if escaped {
+				l.buf = append(l.buf, c)
+			}
+			i++
+		case c == '\\' && quote == '"':
+			if !escaped {
+				l.buf = append(l.buf[:0], l.src[contentStart:i]...)
+				escaped = true
+			}
+			if j, ok := l.lineEndingBackslash(i); ok {
+				i = j
+				continue
+			}
+			var err error
+			if i, err = l.escape(i); err != nil {
+				return "", err
+			}
+		case c == '\r':
+			if i+1 >= len(l.src) || l.src[i+1] != '\n' {
+				return "", l.errorAt(i, "a carriage return (U+000D) must be followed by a line feed")
+			}
+			if escaped {
+				l.buf = append(l.buf, '\r', '\n')
+			}
+			i += 2
+		case c != '\n' && isStringControl(c):
+			if quote == '"' {
+				return "", l.errorAt(i, "%s must be escaped in a string", l.describe(i))
+			}
+			return "", l.errorAt(i, "%s is not allowed in a literal string", l.describe(i))
+		default:
+			if escaped {
+				l.buf = append(l.buf, c)
+			}
+			i++
+		}
+	}
+	return "", l.errorAt(start, "unterminated multi-line string: no closing %s", strings.Repeat(string(quote), 3))
+}
+
+// lineEndingBackslash reports whether the backslash at i ends a line
+// (mlb-escaped-nl = escape ws newline *( wschar / newline )) and, if so,
+// returns the offset of the first character after the trimmed whitespace.
+func (l *lexer) lineEndingBackslash(i int) (int, bool) {
+	j := i + 1
+	for j < len(l.src) && (l.src[j] == ' ' || l.src[j] == '\t') {
+		j++
+	}
+	if j >= len(l.src) || (l.src[j] != '\n' && !(l.src[j] == '\r' && j+1 < len(l.src) && l.src[j+1] == '\n')) {
+		return i, false
+	}
+	for j < len(l.src) {
+		switch c := l.src[j]; {
+		case c == ' ' || c == '\t' || c == '\n':
+			j++
+		case c == '\r' && j+1 < len(l.src) && l.src[j+1] == '\n':
+			j += 2
+		default:
+			return j, true
+		}
+	}
+	return j, true
+}

@@ -1,0 +1,580 @@
+package toml
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxDepth bounds how deeply a document may nest: every table and array
+// level counts, whether it comes from a header, a dotted key, an inline
+// table or an array. Deeper input is rejected with a ParseError, so no input
+// can exhaust the stack of the parser, or of the decoder and encoder that
+// walk the tree it builds.
+const MaxDepth = 10000
+
+// Parse parses a TOML 1.0.0 document into a tree in which every key, value
+// and table header knows its source span. A syntax error, or a document that
+// breaks a rule of TOML (a duplicate key, a table defined twice), gives a
+// *ParseError naming the line and column.
+func Parse(data []byte) (*Document, error) {
+	return parseString(string(data))
+}
+
+func parseString(src string) (*Document, error) {
+	p := &parser{lexer: lexer{src: src}}
+	p.arena.init(len(src))
+	doc := &Document{src: src}
+	rootTable := p.arena.newTable(RootTable)
+	doc.Root = p.arena.newValue()
+	*doc.Root = Value{Span: Span{0, len(src)}, kind: KindTable, tab: rootTable}
+	p.root, p.current = rootTable, rootTable
+	if err := p.parseToml(); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+type parser struct {
+	lexer
+	arena arena
+
+	root         *Table
+	current      *Table // the table that key/value pairs go into
+	currentDepth int    // its depth below the root
+	keys         []Key  // scratch for the parts of a dotted key
+	stack        []*Value
+}
+
+// parseToml reads toml = expression *( newline expression ).
+//
+//	expression =  ws [ comment ]
+//	expression =/ ws keyval ws [ comment ]
+//	expression =/ ws table ws [ comment ]
+func (p *parser) parseToml() error {
+	if !utf8.ValidString(p.src) {
+		i := 0
+		for i < len(p.src) {
+			r, n := utf8.DecodeRuneInString(p.src[i:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			i += n
+		}
+		return p.errorAt(i, "invalid UTF-8 byte 0x%02X: a TOML document must be UTF-8", p.src[i])
+	}
+	for {
+		p.skipSpace()
+		if p.atEOF() {
+			return nil
+		}
+		var err error
+		what := "a comment"
+		switch p.src[p.pos] {
+		case '#', '\n', '\r':
+		case '[':
+			what = "a table header"
+			if strings.HasPrefix(p.src[p.pos:], "[[") {
+				err = p.parseArrayTable()
+			} else {
+				err = p.parseStdTable()
+			}
+		default:
+			what = "a value"
+			err = p.parseKeyval(p.current, p.currentDepth)
+		}
+		if err == nil {
+			err = p.endOfLine(what)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// parseKey reads key = simple-key / dotted-key into p.keys.
+//
+//	dotted-key = simple-key 1*( dot-sep simple-key )
+//	dot-sep    = ws %x2E ws
+func (p *parser) parseKey() ([]Key, error) {
+	keys := p.keys[:0]
+	for {
+		k, err := p.simpleKey()
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+		p.skipSpace()
+		if p.peek() != '.' {
+			break
+		}
+		p.pos++
+		p.skipSpace()
+	}
+	p.keys = keys
+	return keys, nil
+}
+
+// parseKeyval reads keyval = key keyval-sep val into table t, which lies
+// at depth below the root.
+//
+//	keyval-sep = ws %x3D ws
+func (p *parser) parseKeyval(t *Table, depth int) error {
+	keys, err := p.parseKey()
+	if err != nil {
+		return err
+	}
+	if p.peek() != '=' {
+		return p.errorAt(p.pos, "expected '=' after key %s, found %s", quoteKey(keys[len(keys)-1].Name), p.describe(p.pos))
+	}
+	p.pos++
+	p.skipSpace()
+	depth += len(keys)
+	if depth > MaxDepth {
+		return p.errorAt(keys[0].Span.Start, "document nests deeper than %d tables and arrays", MaxDepth)
+	}
+	// The key parts live in p.keys, which parsing the value may reuse.
+	var keyBuf [4]Key
+	keys = append(keyBuf[:0], keys...)
+	v := p.arena.newValue()
+	if err := p.parseVal(v, depth); err != nil {
+		return err
+	}
+	return p.setKeyValue(t, keys, v)
+}
+
+// parseVal reads val = string / boolean / array / inline-table / date-time / float / integer.
+func (p *parser) parseVal(v *Value, depth int) error {
+	start := p.pos
+	if p.atEOF() {
+		return p.errorAt(start, "expected a value, found end of file")
+	}
+	var err error
+	switch c := p.src[p.pos]; {
+	case c == '"':
+		v.kind = KindString
+		if strings.HasPrefix(p.src[p.pos:], `"""`) {
+			v.str, err = p.multilineString('"')
+		} else {
+			v.str, err = p.basicString()
+		}
+	case c == '\'':
+		v.kind = KindString
+		if strings.HasPrefix(p.src[p.pos:], `'''`) {
+			v.str, err = p.multilineString('\'')
+		} else {
+			v.str, err = p.literalString()
+		}
+	case c == 't' || c == 'f':
+		err = p.boolean(v)
+	case c == '[':
+		err = p.parseArray(v, depth+1)
+	case c == '{':
+		err = p.parseInlineTable(v, depth+1)
+	case isDigit(c) && looksLikeDateTime(p.src, p.pos):
+		d, kind, end, msg := scanDateTime(p.src, p.pos)
+		if msg != "" {
+			return p.errorAt(end, "%s", msg)
+		}
+		v.kind = kind
+		v.bits, v.frac = packDateTime(d)
+		err = p.endNumber(start, end)
+	case isDigit(c) || c == '+' || c == '-' ||
+		strings.HasPrefix(p.src[p.pos:], "inf") || strings.HasPrefix(p.src[p.pos:], "nan"):
+		err = p.number(v)
+	case isBareKeyChar(c):
+		return p.errorAt(start, "expected a value, found %q (strings must be quoted; booleans are true and false, in lower case)", p.numberText(start))
+	default:
+		return p.errorAt(start, "expected a value, found %s", p.describe(start))
+	}
+	v.Span = Span{start, p.pos}
+	return err
+}
+
+func (p *parser) boolean(v *Value) error {
+	rest := p.src[p.pos:]
+	n := 0
+	switch {
+	case strings.HasPrefix(rest, "true"):
+		v.bits, n = 1, 4
+	case strings.HasPrefix(rest, "false"):
+		n = 5
+	}
+	if n == 0 || n < len(rest) && isBareKeyChar(rest[n]) {
+		return p.errorAt(p.pos, "expected a value, found %q (strings must be quoted; booleans are true and false, in lower case)", p.numberText(p.pos))
+	}
+	v.kind = KindBool
+	p.pos += n
+	return nil
+}
+
+// parseArray reads array = array-open [ array-values ] ws-comment-newline array-close.
+//
+//	array-values = ws-comment-newline val ws-comment-newline array-sep array-values
+//	array-values =/ ws-comment-newline val ws-comment-newline [ array-sep ]
+func (p *parser) parseArray(v *Value, depth int) error {
+	start := p.pos
+	if depth > MaxDepth {
+		return p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
+	}
+	p.pos++
+	base := len(p.stack)
+	for {
+		if err := p.skipWsCommentNewline(); err != nil {
+			return err
+		}
+		if p.peek() == ']' {
+			break
+		}
+		elem := p.arena.newValue()
+		if err := p.parseVal(elem, depth); err != nil {
+			return err
+		}
+		p.stack = append(p.stack, elem)
+		if err := p.skipWsCommentNewline(); err != nil {
+			return err
+		}
+		if p.peek() == ',' {
+			p.pos++
+			continue
+		}
+		if p.peek() != ']' {
+			if p.atEOF() {
+				return p.errorAt(start, "unterminated array: no closing ']'")
+			}
+			return p.errorAt(p.pos, "expected ',' or ']' after an array element, found %s", p.describe(p.pos))
+		}
+		break
+	}
+	p.pos++
+	arr := p.arena.newArray()
+	arr.elems = p.arena.valueSlice(p.stack[base:])
+	clear(p.stack[base:])
+	p.stack = p.stack[:base]
+	*v = Value{Span: Span{start, p.pos}, kind: KindArray, arr: arr}
+	return nil
+}
+
+// skipWsCommentNewline skips ws-comment-newline = *( wschar / [ comment ] newline ).
+func (p *parser) skipWsCommentNewline() error {
+	for {
+		p.skipSpace()
+		if err := p.skipComment(); err != nil {
+			return err
+		}
+		if !p.newline() {
+			if p.peek() == '\r' {
+				return p.errorAt(p.pos, "a carriage return (U+000D) must be followed by a line feed")
+			}
+			return nil
+		}
+	}
+}
+
+// parseInlineTable reads
+//
+//	inline-table = inline-table-open [ inline-table-keyvals ] inline-table-close
+//	inline-table-keyvals = keyval [ inline-table-sep inline-table-keyvals ]
+//
+// with ws around every part and no newlines (TOML 1.0).
+func (p *parser) parseInlineTable(v *Value, depth int) error {
+	start := p.pos
+	if depth > MaxDepth {
+		return p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
+	}
+	p.pos++
+	t := p.arena.newTable(InlineTable)
+	*v = Value{kind: KindTable, tab: t}
+	p.skipSpace()
+	if p.peek() == '}' {
+		p.pos++
+		v.Span = Span{start, p.pos}
+		return nil
+	}
+	for {
+		p.skipSpace()
+		if err := p.parseKeyval(t, depth); err != nil {
+			return err
+		}
+		p.skipSpace()
+		switch p.peek() {
+		case ',':
+			p.pos++
+			p.skipSpace()
+			if p.peek() == '}' {
+				return p.errorAt(p.pos-1, "trailing comma in an inline table (not allowed in TOML 1.0)")
+			}
+			continue
+		case '}':
+			p.pos++
+			v.Span = Span{start, p.pos}
+			return nil
+		}
+		if p.atEOF() {
+			return p.errorAt(start, "unterminated inline table: no closing '}'")
+		}
+		if p.peek() == '\n' || p.peek() == '\r' || p.peek() == '#' {
+			return p.errorAt(p.pos, "expected ',' or '}' in an inline table, found %s (an inline table must stay on one line in TOML 1.0)", p.describe(p.pos))
+		}
+		return p.errorAt(p.pos, "expected ',' or '}' after a value in an inline table, found %s", p.describe(p.pos))
+	}
+}
+
+// parseStdTable reads std-table = std-table-open key std-table-close.
+//
+//	std-table-open  = %x5B ws
+//	std-table-close = ws %x5D
+func (p *parser) parseStdTable() error {
+	start := p.pos
+	p.pos++
+	p.skipSpace()
+	keys, err := p.parseKey()
+	if err != nil {
+		return err
+	}
+	if p.peek() != ']' {
+		return p.errorAt(p.pos, "expected ']' to close the table header, found %s", p.describe(p.pos))
+	}
+	p.pos++
+	header := Span{start, p.pos}
+	parent, depth, err := p.walkHeader(keys)
+	if err != nil {
+		return err
+	}
+	last := keys[len(keys)-1]
+	i := parent.find(last.Name)
+	if i < 0 {
+		t := p.arena.newTable(HeaderTable)
+		v := p.arena.newValue()
+		*v = Value{Span: header, kind: KindTable, tab: t}
+		parent.add(last, v)
+		p.current, p.currentDepth = t, depth+1
+		return nil
+	}
+	e := parent.entries[i]
+	if e.Value.kind == KindTable && e.Value.tab.origin == ImplicitTable {
+		e.Value.tab.origin = HeaderTable
+		e.Value.Span = header
+		p.current, p.currentDepth = e.Value.tab, depth+1
+		return nil
+	}
+	return p.redefined(last.Span.Start, keys, e, "table")
+}
+
+// parseArrayTable reads array-table = array-table-open key array-table-close.
+//
+//	array-table-open  = %x5B.5B ws
+//	array-table-close = ws %x5D.5D
+func (p *parser) parseArrayTable() error {
+	start := p.pos
+	p.pos += 2
+	p.skipSpace()
+	keys, err := p.parseKey()
+	if err != nil {
+		return err
+	}
+	if !strings.HasPrefix(p.src[p.pos:], "]]") {
+		return p.errorAt(p.pos, "expected ']]' to close the array-of-tables header, found %s", p.describe(p.pos))
+	}
+	p.pos += 2
+	header := Span{start, p.pos}
+	parent, depth, err := p.walkHeader(keys)
+	if err != nil {
+		return err
+	}
+	if depth+2 > MaxDepth {
+		return p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
+	}
+	last := keys[len(keys)-1]
+	t := p.arena.newTable(ArrayElement)
+	elem := p.arena.newValue()
+	*elem = Value{Span: header, kind: KindTable, tab: t}
+	i := parent.find(last.Name)
+	if i < 0 {
+		arr := p.arena.newArray()
+		arr.tables = true
+		arr.elems = append(arr.elems, elem)
+		v := p.arena.newValue()
+		*v = Value{Span: header, kind: KindArray, arr: arr}
+		parent.add(last, v)
+	} else {
+		e := parent.entries[i]
+		if e.Value.kind != KindArray || !e.Value.arr.tables {
+			return p.redefined(last.Span.Start, keys, e, "array of tables")
+		}
+		e.Value.arr.elems = append(e.Value.arr.elems, elem)
+	}
+	p.current, p.currentDepth = t, depth+2
+	return nil
+}
+
+// walkHeader finds the table that the last part of a header's key goes
+// into, creating implicit tables for missing parts, and returns it with its
+// depth. A part naming an array of tables continues in its last element.
+func (p *parser) walkHeader(keys []Key) (*Table, int, error) {
+	t := p.root
+	depth := 0
+	for n, k := range keys[:len(keys)-1] {
+		depth++
+		if depth+1 > MaxDepth {
+			return nil, 0, p.errorAt(k.Span.Start, "document nests deeper than %d tables and arrays", MaxDepth)
+		}
+		i := t.find(k.Name)
+		if i < 0 {
+			child := p.arena.newTable(ImplicitTable)
+			v := p.arena.newValue()
+			*v = Value{Span: k.Span, kind: KindTable, tab: child}
+			t.add(k, v)
+			t = child
+			continue
+		}
+		e := t.entries[i]
+		switch v := e.Value; {
+		case v.kind == KindTable && v.tab.origin != InlineTable:
+			t = v.tab
+		case v.kind == KindArray && v.arr.tables:
+			depth++
+			t = v.arr.elems[len(v.arr.elems)-1].tab
+		default:
+			return nil, 0, p.notATable(k.Span.Start, keys[:n+1], e)
+		}
+	}
+	return t, depth, nil
+}
+
+// setKeyValue puts v at the dotted key keys below t, creating dotted tables
+// for the leading parts.
+func (p *parser) setKeyValue(t *Table, keys []Key, v *Value) error {
+	for n, k := range keys[:len(keys)-1] {
+		i := t.find(k.Name)
+		if i < 0 {
+			child := p.arena.newTable(DottedTable)
+			cv := p.arena.newValue()
+			*cv = Value{Span: k.Span, kind: KindTable, tab: child}
+			t.add(k, cv)
+			t = child
+			continue
+		}
+		e := t.entries[i]
+		if e.Value.kind != KindTable {
+			return p.notATable(k.Span.Start, keys[:n+1], e)
+		}
+		switch e.Value.tab.origin {
+		case DottedTable:
+		case ImplicitTable:
+			// A parent made by a header further down may be filled by
+			// dotted keys, and then counts as defined by them.
+			e.Value.tab.origin = DottedTable
+		default:
+			return p.redefined(k.Span.Start, keys[:n+1], e, "table")
+		}
+		t = e.Value.tab
+	}
+	last := keys[len(keys)-1]
+	if i := t.find(last.Name); i >= 0 {
+		return p.redefined(last.Span.Start, keys, t.entries[i], "key")
+	}
+	t.add(last, v)
+	return nil
+}
+
+// redefined reports that keys, defined before as e, is defined again as what.
+func (p *parser) redefined(at int, keys []Key, e Entry, what string) error {
+	err := p.errorAt(at, "%s %s is already defined %s", what, joinKeys(keys), describeDefinition(e.Value)).(*ParseError)
+	err.Previous = positionOf(p.src, e.Key.Span.Start)
+	return err
+}
+
+// notATable reports that keys names a value that cannot hold keys.
+func (p *parser) notATable(at int, keys []Key, e Entry) error {
+	err := p.errorAt(at, "cannot define keys inside %s: it is %s", joinKeys(keys), describeDefinition(e.Value)).(*ParseError)
+	err.Previous = positionOf(p.src, e.Key.Span.Start)
+	return err
+}
+
+func describeDefinition(v *Value) string {
+	switch v.kind {
+	case KindTable:
+		switch v.tab.origin {
+		case HeaderTable:
+			return "by a [table] header"
+		case DottedTable:
+			return "by dotted keys"
+		case InlineTable:
+			return "as an inline table, which cannot be extended"
+		case ArrayElement:
+			return "as an array-of-tables element"
+		case ImplicitTable:
+			return "as a table"
+		}
+	case KindArray:
+		if v.arr.tables {
+			return "as an array of tables"
+		}
+		return "as an array value, which cannot be extended"
+	}
+	return "as " + article(v.kind.String()) + " value"
+}
+
+func article(s string) string {
+	if strings.IndexByte("aeiou", s[0]) >= 0 {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// joinKeys writes a dotted key as TOML would, quoting parts that need it.
+func joinKeys(keys []Key) string {
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(quoteKey(k.Name))
+	}
+	return b.String()
+}
+
+// quoteKey returns a key as written in TOML: bare if it can be.
+func quoteKey(k string) string {
+	bare := k != ""
+	for i := 0; i < len(k); i++ {
+		if !isBareKeyChar(k[i]) {
+			bare = false
+			break
+		}
+	}
+	if bare {
+		return k
+	}
+	return string(appendQuoted(nil, k))
+}
+
+// appendQuoted appends s as a TOML basic string, escaping only what must be.
+func appendQuoted(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\t':
+			b = append(b, '\\', 't')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\f':
+			b = append(b, '\\', 'f')
+		default:
+			if c < 0x20 || c == 0x7f {
+				const hex = "0123456789ABCDEF"
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+			} else {
+				b = append(b, c)
+			}
+		}
+	}
+	return append(b, '"')
+}
