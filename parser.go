@@ -17,11 +17,13 @@ const MaxDepth = 10000
 // breaks a rule of TOML (a duplicate key, a table defined twice), gives a
 // *ParseError naming the line and column.
 func Parse(data []byte) (*Document, error) {
-	return parseString(string(data))
+	return parseString(string(data), 0)
 }
 
-func parseString(src string) (*Document, error) {
-	p := &parser{lexer: lexer{src: src}}
+// parseString parses src; a maxValues above zero caps the number of values
+// (scalars, arrays and tables) the document may hold.
+func parseString(src string, maxValues int) (*Document, error) {
+	p := &parser{lexer: lexer{src: src}, maxValues: maxValues}
 	p.arena.init(len(src))
 	doc := &Document{src: src}
 	rootTable := p.arena.newTable(RootTable)
@@ -42,6 +44,8 @@ type parser struct {
 	current      *Table // the table that key/value pairs go into
 	currentDepth int    // its depth below the root
 	keys         []Key  // scratch for the parts of a dotted key
+	maxValues    int    // 0: no limit
+	values       int    // values so far, counted only under a limit
 	stack        []*Value
 }
 
@@ -135,11 +139,26 @@ func (p *parser) parseKeyval(t *Table, depth int) error {
 	// The key parts live in p.keys, which parsing the value may reuse.
 	var keyBuf [4]Key
 	keys = append(keyBuf[:0], keys...)
+	if err := p.countValue(keys[0].Span.Start); err != nil {
+		return err
+	}
 	v := p.arena.newValue()
 	if err := p.parseVal(v, depth); err != nil {
 		return err
 	}
 	return p.setKeyValue(t, keys, v)
+}
+
+// countValue enforces the value limit, if there is one.
+func (p *parser) countValue(at int) error {
+	if p.maxValues <= 0 {
+		return nil
+	}
+	p.values++
+	if p.values > p.maxValues {
+		return p.errorAt(at, "document holds more than %d values", p.maxValues)
+	}
+	return nil
 }
 
 // parseVal reads val = string / boolean / array / inline-table / date-time / float / integer.
@@ -224,6 +243,9 @@ func (p *parser) parseArray(v *Value, depth int) error {
 		}
 		if p.peek() == ']' {
 			break
+		}
+		if err := p.countValue(p.pos); err != nil {
+			return err
 		}
 		elem := p.arena.newValue()
 		if err := p.parseVal(elem, depth); err != nil {
