@@ -1,0 +1,40 @@
+// Package fuzz holds the fuzz targets of the toml package: hostile input
+// must give a value or a clean, positioned error, and what the library
+// writes must read back as the same value. Run one target longer with
+//
+//	go test ./fuzz -run '^$' -fuzz '^FuzzParse$' -fuzztime 30m -parallel 1
+//
+// New crashers land in testdata/fuzz/<Target>/ and from then on run as
+// regression cases with plain go test.
+package fuzz
+
+import (
+	"testing"
+
+	"github.com/seed02375186/toml"
+)
+
+// FuzzParse checks, on any input, that Parse does not panic; that an error
+// is a *toml.ParseError at a real position whose line and column agree with
+// its offset; and that an accepted document's keys and values span real
+// parts of the input.
+func FuzzParse(f *testing.F) {
+	for _, s := range seeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, err := toml.Parse(src)
+		if err != nil {
+			if doc != nil {
+				t.Errorf("Parse returned a document with the error %q", err)
+			}
+			if msg := checkParseError(src, err); msg != "" {
+				t.Fatalf("input %q:\n%s", src, msg)
+			}
+			return
+		}
+		if msg := checkSpans(src, doc); msg != "" {
+			t.Fatalf("input %q:\n%s", src, msg)
+		}
+	})
+}

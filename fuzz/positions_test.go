@@ -1,0 +1,152 @@
+package fuzz
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/seed02375186/toml"
+)
+
+// positionAt computes the line and column of an offset the slow, obvious
+// way, as the reference that the parser's positions must agree with:
+// lines are counted by '\n', columns in characters from the line start.
+func positionAt(src []byte, offset int) toml.Position {
+	return newLineIndex(src).position(offset)
+}
+
+// lineIndex records, for every offset of a source, its line and where that
+// line starts, so that many positions cost no more than one pass.
+type lineIndex struct {
+	src       []byte
+	line      []int
+	lineStart []int
+}
+
+func newLineIndex(src []byte) lineIndex {
+	x := lineIndex{src: src, line: make([]int, len(src)+1), lineStart: make([]int, len(src)+1)}
+	line, start := 1, 0
+	for i := 0; i <= len(src); i++ {
+		x.line[i], x.lineStart[i] = line, start
+		if i < len(src) && src[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return x
+}
+
+func (x lineIndex) position(offset int) toml.Position {
+	start := x.lineStart[offset]
+	return toml.Position{Offset: offset, Line: x.line[offset], Column: utf8.RuneCount(x.src[start:offset]) + 1}
+}
+
+// checkParseError returns what is wrong with the error Parse gave for src,
+// or "": it must be a *toml.ParseError with a message, at an offset inside
+// the input whose line and column agree with the offset, and the same
+// position must appear in Error(). A redefinition's first definition must
+// be a real position before the error.
+func checkParseError(src []byte, err error) string {
+	var pe *toml.ParseError
+	if !errors.As(err, &pe) {
+		return fmt.Sprintf("error %q is a %T, not a *toml.ParseError", err, err)
+	}
+	if pe.Message == "" {
+		return fmt.Sprintf("error %q has no message", err)
+	}
+	if pe.Offset < 0 || pe.Offset > len(src) {
+		return fmt.Sprintf("error %q at offset %d, outside the %d-byte input", err, pe.Offset, len(src))
+	}
+	if got, want := pe.Position(), positionAt(src, pe.Offset); got != want {
+		return fmt.Sprintf("error %q: position %+v disagrees with its offset, want %+v", err, got, want)
+	}
+	if where := fmt.Sprintf("line %d, column %d", pe.Line, pe.Column); !strings.Contains(pe.Error(), where) {
+		return fmt.Sprintf("error %q does not say %q", err, where)
+	}
+	if pe.Previous.Line > 0 {
+		prev := pe.Previous
+		if prev.Offset < 0 || prev.Offset >= pe.Offset {
+			return fmt.Sprintf("error %q: first definition at offset %d, not before the error at %d", err, prev.Offset, pe.Offset)
+		}
+		if want := positionAt(src, prev.Offset); prev != want {
+			return fmt.Sprintf("error %q: first definition at %+v disagrees with its offset, want %+v", err, prev, want)
+		}
+	}
+	return ""
+}
+
+// checkSpans returns what is wrong with the spans of an accepted document,
+// or "": the root spans the input; every key and value spans a non-empty
+// part of it (a table made by a dotted key or a header spans that key);
+// and Document.Position agrees with positionAt at each key.
+func checkSpans(src []byte, doc *toml.Document) string {
+	if want := (toml.Span{Start: 0, End: len(src)}); doc.Root.Span != want {
+		return fmt.Sprintf("root spans %+v, want %+v", doc.Root.Span, want)
+	}
+	w := spanWalker{src: src, lines: newLineIndex(src), doc: doc}
+	w.table(doc.Table())
+	return w.problem
+}
+
+// spanWalker visits every key and value of a document, keeping the first
+// problem it finds. The path to the current node is kept as parts and
+// joined only for a message, so that walking stays cheap while fuzzing.
+type spanWalker struct {
+	src     []byte
+	lines   lineIndex
+	doc     *toml.Document
+	path    []string
+	problem string
+}
+
+func (w *spanWalker) fail(format string, args ...any) {
+	w.problem = strings.Join(w.path, "") + ": " + fmt.Sprintf(format, args...)
+}
+
+func (w *spanWalker) table(t *toml.Table) {
+	for _, e := range t.Entries() {
+		if w.problem != "" {
+			return
+		}
+		w.path = append(w.path, "."+strconv.Quote(e.Key.Name))
+		if msg := checkSpan(w.src, e.Key.Span); msg != "" {
+			w.fail("key %s", msg)
+			return
+		}
+		if got, want := w.doc.Position(e.Key.Span.Start), w.lines.position(e.Key.Span.Start); got != want {
+			w.fail("Position of the key gives %+v, want %+v", got, want)
+			return
+		}
+		w.value(e.Value)
+		w.path = w.path[:len(w.path)-1]
+	}
+}
+
+func (w *spanWalker) value(v *toml.Value) {
+	if msg := checkSpan(w.src, v.Span); msg != "" {
+		w.fail("value %s", msg)
+		return
+	}
+	switch v.Kind() {
+	case toml.KindTable:
+		w.table(v.Table())
+	case toml.KindArray:
+		for i, e := range v.Array().Elems() {
+			if w.problem != "" {
+				return
+			}
+			w.path = append(w.path, "["+strconv.Itoa(i)+"]")
+			w.value(e)
+			w.path = w.path[:len(w.path)-1]
+		}
+	}
+}
+
+func checkSpan(src []byte, s toml.Span) string {
+	if s.Start < 0 || s.End > len(src) || s.Start >= s.End {
+		return fmt.Sprintf("span %+v is not a non-empty part of the %d-byte input", s, len(src))
+	}
+	return ""
+}

@@ -1,0 +1,76 @@
+package fuzz
+
+import (
+	"bufio"
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tomltest "github.com/toml-lang/toml-test/v2"
+)
+
+// corpusDir holds real-world TOML files beside the repository (see its
+// README.md). The fuzz targets use them as seeds when they are there.
+const corpusDir = "../../shared/corpus/real"
+
+// maxSeedSize keeps the seeds small enough for the mutator to work on
+// quickly; larger real files are covered by the root package's corpus tests.
+const maxSeedSize = 32 << 10
+
+// seeds returns the inputs every fuzz target starts from: each TOML 1.0.0
+// case of toml-test, valid and invalid, and the real-world corpus files
+// (accepted and rejected) up to maxSeedSize.
+func seeds(f *testing.F) [][]byte {
+	f.Helper()
+	cases := tomltest.TestCases()
+	list, err := fs.ReadFile(cases, "files-toml-1.0.0")
+	if err != nil {
+		f.Fatalf("reading toml-test's list of TOML 1.0.0 cases: %v", err)
+	}
+	var inputs [][]byte
+	sc := bufio.NewScanner(bytes.NewReader(list))
+	for sc.Scan() {
+		name := strings.TrimSpace(sc.Text())
+		if !strings.HasSuffix(name, ".toml") {
+			continue
+		}
+		data, err := fs.ReadFile(cases, name)
+		if err != nil {
+			f.Fatalf("reading toml-test case: %v", err)
+		}
+		inputs = append(inputs, data)
+	}
+	if len(inputs) == 0 {
+		f.Fatal("toml-test's list of TOML 1.0.0 cases names no .toml file")
+	}
+	return append(inputs, corpusSeeds(f)...)
+}
+
+// corpusSeeds returns the small files of the real-world corpus, or none
+// (with a log line) when the corpus is not beside the repository.
+func corpusSeeds(f *testing.F) [][]byte {
+	if _, err := os.Stat(corpusDir); err != nil {
+		f.Logf("no real-world corpus at %s, seeding from toml-test only: %v", corpusDir, err)
+		return nil
+	}
+	var inputs [][]byte
+	err := filepath.WalkDir(corpusDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".toml") {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil || info.Size() > maxSeedSize {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		inputs = append(inputs, data)
+		return err
+	})
+	if err != nil {
+		f.Fatalf("reading the real-world corpus: %v", err)
+	}
+	return inputs
+}
