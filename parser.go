@@ -43,6 +43,7 @@ type parser struct {
 	root         *Table
 	current      *Table // the table that key/value pairs go into
 	currentDepth int    // its depth below the root
+	section      []Key  // the key of the current table's header, for messages
 	keys         []Key  // scratch for the parts of a dotted key
 	maxValues    int    // 0: no limit
 	values       int    // values so far, counted only under a limit
@@ -146,7 +147,11 @@ func (p *parser) parseKeyval(t *Table, depth int) error {
 	if err := p.parseVal(v, depth); err != nil {
 		return err
 	}
-	return p.setKeyValue(t, keys, v)
+	var prefix []Key
+	if t == p.current {
+		prefix = p.section
+	}
+	return p.setKeyValue(t, prefix, keys, v)
 }
 
 // countValue enforces the value limit, if there is one.
@@ -162,6 +167,7 @@ func (p *parser) countValue(at int) error {
 }
 
 // parseVal reads val = string / boolean / array / inline-table / date-time / float / integer.
+// depth is the depth of the value itself.
 func (p *parser) parseVal(v *Value, depth int) error {
 	start := p.pos
 	if p.atEOF() {
@@ -186,9 +192,9 @@ func (p *parser) parseVal(v *Value, depth int) error {
 	case c == 't' || c == 'f':
 		err = p.boolean(v)
 	case c == '[':
-		err = p.parseArray(v, depth+1)
+		err = p.parseArray(v, depth)
 	case c == '{':
-		err = p.parseInlineTable(v, depth+1)
+		err = p.parseInlineTable(v, depth)
 	case isDigit(c) && looksLikeDateTime(p.src, p.pos):
 		d, kind, end, msg := scanDateTime(p.src, p.pos)
 		if msg != "" {
@@ -248,7 +254,7 @@ func (p *parser) parseArray(v *Value, depth int) error {
 			return err
 		}
 		elem := p.arena.newValue()
-		if err := p.parseVal(elem, depth); err != nil {
+		if err := p.parseVal(elem, depth+1); err != nil {
 			return err
 		}
 		p.stack = append(p.stack, elem)
@@ -314,6 +320,9 @@ func (p *parser) parseInlineTable(v *Value, depth int) error {
 	}
 	for {
 		p.skipSpace()
+		if c := p.peek(); c == '\n' || c == '\r' || c == '#' {
+			return p.errorAt(p.pos, "expected a key in an inline table, found %s (an inline table must stay on one line in TOML 1.0)", p.describe(p.pos))
+		}
 		if err := p.parseKeyval(t, depth); err != nil {
 			return err
 		}
@@ -369,14 +378,14 @@ func (p *parser) parseStdTable() error {
 		v := p.arena.newValue()
 		*v = Value{Span: header, kind: KindTable, tab: t}
 		parent.add(last, v)
-		p.current, p.currentDepth = t, depth+1
+		p.enter(t, depth+1, keys)
 		return nil
 	}
 	e := parent.entries[i]
 	if e.Value.kind == KindTable && e.Value.tab.origin == ImplicitTable {
 		e.Value.tab.origin = HeaderTable
 		e.Value.Span = header
-		p.current, p.currentDepth = e.Value.tab, depth+1
+		p.enter(e.Value.tab, depth+1, keys)
 		return nil
 	}
 	return p.redefined(last.Span.Start, keys, e, "table")
@@ -425,8 +434,15 @@ func (p *parser) parseArrayTable() error {
 		}
 		e.Value.arr.elems = append(e.Value.arr.elems, elem)
 	}
-	p.current, p.currentDepth = t, depth+2
+	p.enter(t, depth+2, keys)
 	return nil
+}
+
+// enter makes t, named by a header with key keys, the table that the
+// following key/value pairs go into.
+func (p *parser) enter(t *Table, depth int, keys []Key) {
+	p.current, p.currentDepth = t, depth
+	p.section = append(p.section[:0], keys...)
 }
 
 // walkHeader finds the table that the last part of a header's key goes
@@ -464,8 +480,8 @@ func (p *parser) walkHeader(keys []Key) (*Table, int, error) {
 }
 
 // setKeyValue puts v at the dotted key keys below t, creating dotted tables
-// for the leading parts.
-func (p *parser) setKeyValue(t *Table, keys []Key, v *Value) error {
+// for the leading parts. prefix is t's own key, for messages.
+func (p *parser) setKeyValue(t *Table, prefix, keys []Key, v *Value) error {
 	for n, k := range keys[:len(keys)-1] {
 		i := t.find(k.Name)
 		if i < 0 {
@@ -478,7 +494,7 @@ func (p *parser) setKeyValue(t *Table, keys []Key, v *Value) error {
 		}
 		e := t.entries[i]
 		if e.Value.kind != KindTable {
-			return p.notATable(k.Span.Start, keys[:n+1], e)
+			return p.notATable(k.Span.Start, fullKey(prefix, keys[:n+1]), e)
 		}
 		switch e.Value.tab.origin {
 		case DottedTable:
@@ -487,16 +503,24 @@ func (p *parser) setKeyValue(t *Table, keys []Key, v *Value) error {
 			// dotted keys, and then counts as defined by them.
 			e.Value.tab.origin = DottedTable
 		default:
-			return p.redefined(k.Span.Start, keys[:n+1], e, "table")
+			return p.redefined(k.Span.Start, fullKey(prefix, keys[:n+1]), e, "table")
 		}
 		t = e.Value.tab
 	}
 	last := keys[len(keys)-1]
 	if i := t.find(last.Name); i >= 0 {
-		return p.redefined(last.Span.Start, keys, t.entries[i], "key")
+		return p.redefined(last.Span.Start, fullKey(prefix, keys), t.entries[i], "key")
 	}
 	t.add(last, v)
 	return nil
+}
+
+// fullKey joins a table's key and a key relative to it, for messages.
+func fullKey(prefix, keys []Key) []Key {
+	if len(prefix) == 0 {
+		return keys
+	}
+	return append(append([]Key(nil), prefix...), keys...)
 }
 
 // redefined reports that keys, defined before as e, is defined again as what.
@@ -508,7 +532,7 @@ func (p *parser) redefined(at int, keys []Key, e Entry, what string) error {
 
 // notATable reports that keys names a value that cannot hold keys.
 func (p *parser) notATable(at int, keys []Key, e Entry) error {
-	err := p.errorAt(at, "cannot define keys inside %s: it is %s", joinKeys(keys), describeDefinition(e.Value)).(*ParseError)
+	err := p.errorAt(at, "cannot define keys inside %s: it is defined %s", joinKeys(keys), describeDefinition(e.Value)).(*ParseError)
 	err.Previous = positionOf(p.src, e.Key.Span.Start)
 	return err
 }

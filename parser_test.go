@@ -1,0 +1,339 @@
+package toml_test
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	tomltest "github.com/toml-lang/toml-test/v2"
+
+	"github.com/seed02375186/toml"
+	"github.com/seed02375186/toml/internal/tagged"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// suiteFiles returns the TOML inputs of toml-test's TOML 1.0 cases under
+// dir ("valid" or "invalid"), keyed by path.
+func suiteFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	fsys := tomltest.TestCases()
+	list, err := fs.ReadFile(fsys, "files-toml-1.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, p := range strings.Fields(string(list)) {
+		if !strings.HasPrefix(p, dir+"/") || !strings.HasSuffix(p, ".toml") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[p] = data
+	}
+	return files
+}
+
+// TestInvalidErrorsGolden pins the position and message of the error for
+// every invalid toml-test case, so that a change to any message is seen.
+// Run with -update to rewrite testdata/invalid-errors.golden.
+func TestInvalidErrorsGolden(t *testing.T) {
+	files := suiteFiles(t, "invalid")
+	var paths []string
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b strings.Builder
+	for _, p := range paths {
+		_, err := toml.Parse(files[p])
+		var pe *toml.ParseError
+		if !errors.As(err, &pe) {
+			t.Errorf("%s: want a *ParseError, got %v", p, err)
+			continue
+		}
+		if pe.Offset < 0 || pe.Offset > len(files[p]) {
+			t.Errorf("%s: offset %d outside the input of %d bytes", p, pe.Offset, len(files[p]))
+		}
+		fmt.Fprintf(&b, "%s: %s\n", strings.TrimSuffix(p, ".toml"), strings.TrimPrefix(err.Error(), "toml: "))
+	}
+	const golden = "testdata/invalid-errors.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestInvalidErrorsGolden -update)", err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("errors differ from %s (-want +got):\n%s", golden, diff)
+	}
+}
+
+// TestSpans checks, for every node of every valid document, that its span
+// covers its own source text: a scalar's text parses back to the same
+// value, a key's text names the key, a container starts with its bracket.
+func TestSpans(t *testing.T) {
+	docs := suiteFiles(t, "valid")
+	if _, err := os.Stat(corpusDir); err == nil {
+		for _, rel := range corpusFiles(t, false) {
+			data, err := os.ReadFile(filepath.Join(corpusDir, rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs["corpus/"+rel] = data
+		}
+	}
+	for name, data := range docs {
+		doc, err := toml.Parse(data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		checkSpans(t, name, doc, doc.Root)
+	}
+}
+
+func checkSpans(t *testing.T, name string, doc *toml.Document, v *toml.Value) {
+	t.Helper()
+	text := doc.Text(v.Span)
+	if text == "" && v.Span != (toml.Span{0, 0}) {
+		t.Errorf("%s: %s value has an empty or invalid span %v", name, v.Kind(), v.Span)
+		return
+	}
+	switch v.Kind() {
+	case toml.KindTable:
+		tab := v.Table()
+		switch tab.Origin() {
+		case toml.RootTable:
+			if v.Span != (toml.Span{0, len(doc.Source())}) {
+				t.Errorf("%s: root spans %v, want the whole input", name, v.Span)
+			}
+		case toml.HeaderTable:
+			if !strings.HasPrefix(text, "[") || !strings.HasSuffix(text, "]") || strings.HasPrefix(text, "[[") {
+				t.Errorf("%s: header table spans %q, want a [header]", name, text)
+			}
+		case toml.ArrayElement:
+			if !strings.HasPrefix(text, "[[") || !strings.HasSuffix(text, "]]") {
+				t.Errorf("%s: array element spans %q, want a [[header]]", name, text)
+			}
+		case toml.InlineTable:
+			if !strings.HasPrefix(text, "{") || !strings.HasSuffix(text, "}") {
+				t.Errorf("%s: inline table spans %q, want {...}", name, text)
+			}
+		}
+		for _, e := range tab.Entries() {
+			keyText := doc.Text(e.Key.Span)
+			if got := unquoteKey(t, keyText); got != e.Key.Name {
+				t.Errorf("%s: key %q spans %q", name, e.Key.Name, keyText)
+			}
+			checkSpans(t, name, doc, e.Value)
+		}
+	case toml.KindArray:
+		arr := v.Array()
+		if arr.OfTables() {
+			if !strings.HasPrefix(text, "[[") {
+				t.Errorf("%s: array of tables spans %q, want its first [[header]]", name, text)
+			}
+		} else if !strings.HasPrefix(text, "[") || !strings.HasSuffix(text, "]") {
+			t.Errorf("%s: array spans %q, want [...]", name, text)
+		}
+		for _, e := range arr.Elems() {
+			checkSpans(t, name, doc, e)
+		}
+	default:
+		again, err := toml.Parse([]byte("x = " + text))
+		if err != nil {
+			t.Errorf("%s: %s value spans %q, which does not parse alone: %v", name, v.Kind(), text, err)
+			return
+		}
+		got := tagged.AppendDocument(nil, again)
+		want := fmt.Sprintf(`{"x":{"type":"%s","value":%q}}`, v.Kind(), tagged.ScalarText(v))
+		if v.Kind() == toml.KindString {
+			// Let the JSON writer escape the string as it does for got.
+			want = `{"x":` + string(tagged.AppendDocument(nil, mustParse(t, "x = "+text)))[5:]
+		}
+		if string(got) != want {
+			t.Errorf("%s: span %q reads back as %s, want %s", name, text, got, want)
+		}
+	}
+}
+
+func mustParse(t *testing.T, s string) *toml.Document {
+	t.Helper()
+	doc, err := toml.Parse([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// unquoteKey reads a key's source text as a key.
+func unquoteKey(t *testing.T, text string) string {
+	doc, err := toml.Parse([]byte(text + " = 0"))
+	if err != nil || doc.Table().Len() != 1 {
+		t.Errorf("key text %q does not parse as one key: %v", text, err)
+		return ""
+	}
+	return doc.Table().Entries()[0].Key.Name
+}
+
+// TestParseValid pins corner cases beyond toml-test, as tagged JSON.
+func TestParseValid(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", `{}`},
+		{"bom-less crlf", "a = 1\r\nb = 2\r\n", `{"a":{"type":"integer","value":"1"},"b":{"type":"integer","value":"2"}}`},
+		{"raw tab in basic string", "a = \"x\ty\"", `{"a":{"type":"string","value":"x\ty"}}`},
+		{"raw tab in multi-line string", "a = \"\"\"x\ty\"\"\"", `{"a":{"type":"string","value":"x\ty"}}`},
+		{"leading zeros in exponent", "a = 1e006\nb = 1.5E-007", `{"a":{"type":"float","value":"1e+06"},"b":{"type":"float","value":"1.5e-07"}}`},
+		{"heterogeneous array", `a = [1, "x", 2.5, [true], {b = 1979-05-27}]`, `{"a":[{"type":"integer","value":"1"},{"type":"string","value":"x"},{"type":"float","value":"2.5"},[{"type":"bool","value":"true"}],{"b":{"type":"date-local","value":"1979-05-27"}}]}`},
+		{"min int", "a = -9223372036854775808", `{"a":{"type":"integer","value":"-9223372036854775808"}}`},
+		{"max hex", "a = 0x7FFF_FFFF_FFFF_FFFF", `{"a":{"type":"integer","value":"9223372036854775807"}}`},
+		{"nanoseconds truncated not rounded", "a = 07:32:00.1234567899", `{"a":{"type":"time-local","value":"07:32:00.123456789"}}`},
+		{"date then comment", "a = 1979-05-27 # c", `{"a":{"type":"date-local","value":"1979-05-27"}}`},
+		{"space delimiter", "a = 1979-05-27 07:32:00", `{"a":{"type":"datetime-local","value":"1979-05-27T07:32:00"}}`},
+		{"lower-case t and z", "a = 1979-05-27t07:32:00z", `{"a":{"type":"datetime","value":"1979-05-27T07:32:00Z"}}`},
+		{"keys that look like values", "true = 1\ninf = 2\n1979-05-27 = 3\n1.2 = 4", `{"true":{"type":"integer","value":"1"},"inf":{"type":"integer","value":"2"},"1979-05-27":{"type":"integer","value":"3"},"1":{"2":{"type":"integer","value":"4"}}}`},
+		{"super-table after sub-table", "[a.b]\nx = 1\n[a]\ny = 2", `{"a":{"b":{"x":{"type":"integer","value":"1"}},"y":{"type":"integer","value":"2"}}}`},
+		{"dotted keys into implicit table", "[a.b.c]\n[a]\nb.d = 1", `{"a":{"b":{"c":{},"d":{"type":"integer","value":"1"}}}}`},
+		{"sub-table of dotted table", "[fruit]\napple.color = 1\n[fruit.apple.texture]\nsmooth = true", `{"fruit":{"apple":{"color":{"type":"integer","value":"1"},"texture":{"smooth":{"type":"bool","value":"true"}}}}}`},
+		{"sub-table of last array element", "[[a]]\n[a.b]\nx = 1\n[[a]]", `{"a":[{"b":{"x":{"type":"integer","value":"1"}}},{}]}`},
+		{"quotes inside multi-line delimiters", `a = """""x"""""`, `{"a":{"type":"string","value":"\"\"x\"\""}}`},
+		{"line-ending backslash with spaces", "a = \"\"\"x \\  \n\n  y\"\"\"", `{"a":{"type":"string","value":"x y"}}`},
+		{"empty keys", "\"\" = 1\n\"a\" . '' = 2", `{"":{"type":"integer","value":"1"},"a":{"":{"type":"integer","value":"2"}}}`},
+		{"negative zero and nan", "a = -0.0\nb = -nan\nc = +inf", `{"a":{"type":"float","value":"-0"},"b":{"type":"float","value":"nan"},"c":{"type":"float","value":"inf"}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := toml.Parse([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.want == "" {
+				return
+			}
+			got := string(tagged.AppendDocument(nil, doc))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func wideTable(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d = %d\n", i, i)
+	}
+	b.WriteString("k3 = 0\n") // a duplicate past the linear-scan size
+	return b.String()
+}
+
+// TestParseErrors pins the message and position of errors beyond toml-test.
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"duplicate names first", "a = 1\nb = 2\na = 3", `toml: line 3, column 1: key a is already defined as an integer value (first defined at line 1, column 1)`},
+		{"duplicate in wide table", wideTable(20), `toml: line 21, column 1: key k3 is already defined as an integer value (first defined at line 4, column 1)`},
+		{"table twice", "[a]\n[b]\n[a]", `toml: line 3, column 2: table a is already defined by a [table] header (first defined at line 1, column 2)`},
+		{"header over dotted", "[a]\nb.c = 1\n[a.b]", `toml: line 3, column 4: table a.b is already defined by dotted keys (first defined at line 2, column 1)`},
+		{"dotted into header table", "[a.b]\n[a]\nb.c = 1", `toml: line 3, column 1: table a.b is already defined by a [table] header (first defined at line 1, column 4)`},
+		{"extend inline table", "a = {b = 1}\n[a.c]", `toml: line 2, column 2: cannot define keys inside a: it is defined as an inline table, which cannot be extended (first defined at line 1, column 1)`},
+		{"array of tables over static array", "a = []\n[[a]]", `toml: line 2, column 3: array of tables a is already defined as an array value, which cannot be extended (first defined at line 1, column 1)`},
+		{"table over array of tables", "[[a]]\n[a]", `toml: line 2, column 2: table a is already defined as an array of tables (first defined at line 1, column 3)`},
+		{"column counts characters", "k = \"é€\" x", `toml: line 1, column 10: expected end of line after a value, found 'x'`},
+		{"invalid utf-8", "a = \"\xff\"", `toml: line 1, column 6: invalid UTF-8 byte 0xFF: a TOML document must be UTF-8`},
+		{"lone cr", "a = 1\rb = 2", `toml: line 1, column 6: a carriage return (U+000D) must be followed by a line feed`},
+		{"control char in comment", "# a\x01b", `toml: line 1, column 4: control character U+0001 is not allowed in a comment`},
+		{"del in string", "a = \"\x7f\"", `toml: line 1, column 6: control character U+007F must be escaped in a string`},
+		{"surrogate escape", `a = "\uD800"`, `toml: line 1, column 6: invalid escape: \uD800 is not a Unicode scalar value`},
+		{"toml 1.1 escape", `a = "\e"`, `toml: line 1, column 6: invalid escape sequence \e (TOML 1.0 allows \b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX)`},
+		{"toml 1.1 inline newline", "a = {\n b = 1 }", `toml: line 1, column 6: expected a key in an inline table, found end of line (an inline table must stay on one line in TOML 1.0)`},
+		{"toml 1.1 trailing comma", "a = {b = 1,}", `toml: line 1, column 11: trailing comma in an inline table (not allowed in TOML 1.0)`},
+		{"toml 1.1 time without seconds", "a = 07:32", `toml: line 1, column 10: malformed time: seconds are required in TOML 1.0 (HH:MM:SS)`},
+		{"overflow", "a = 9223372036854775808", `toml: line 1, column 5: integer 9223372036854775808 is out of range for a 64-bit signed integer`},
+		{"leading zero", "a = 012", `toml: line 1, column 5: leading zeros are not allowed in a decimal number`},
+		{"feb 30", "a = 2021-02-30", `toml: line 1, column 13: invalid date: February 2021 has no day 30`},
+		{"bare word", "a = yes", `toml: line 1, column 5: expected a value, found "yes" (strings must be quoted; booleans are true and false, in lower case)`},
+		{"missing equals", "a b", `toml: line 1, column 3: expected '=' after key a, found 'b'`},
+		{"unterminated string", "a = \"abc\nb = 1", `toml: line 1, column 9: unterminated string: a basic string must end on the line it starts (use """ for multi-line strings)`},
+		{"unterminated array", "a = [1, 2", `toml: line 1, column 5: unterminated array: no closing ']'`},
+		{"float out of range", "a = 1e400", `toml: line 1, column 5: float 1e400 is out of range for a 64-bit float`},
+		{"too deep arrays", strings.Repeat("[", 100000), `toml: line 1, column 3: expected a key (bare, "quoted" or 'literal'), found '['`},
+		{"too deep array values", "a = " + strings.Repeat("[", 100000), fmt.Sprintf(`toml: line 1, column %d: document nests deeper than %d tables and arrays`, 5+toml.MaxDepth, toml.MaxDepth)},
+		{"too deep inline tables", "a = " + strings.Repeat("{a=", 100000), fmt.Sprintf(`toml: line 1, column %d: document nests deeper than %d tables and arrays`, 6+3*(toml.MaxDepth-1), toml.MaxDepth)},
+		{"too deep dotted key", strings.Repeat("a.", toml.MaxDepth) + "a = 1", fmt.Sprintf(`toml: line 1, column 1: document nests deeper than %d tables and arrays`, toml.MaxDepth)},
+		{"too deep header", "[" + strings.Repeat("a.", toml.MaxDepth) + "a]", fmt.Sprintf(`toml: line 1, column %d: document nests deeper than %d tables and arrays`, 2+2*(toml.MaxDepth-1), toml.MaxDepth)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := toml.Parse([]byte(tt.in))
+			if err == nil {
+				t.Fatal("Parse accepted invalid input")
+			}
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDepthLimitBoundary parses nesting exactly at the limit and one past it.
+func TestDepthLimitBoundary(t *testing.T) {
+	atLimit := strings.Repeat("a.", toml.MaxDepth-1) + "a = 1"
+	if _, err := toml.Parse([]byte(atLimit)); err != nil {
+		t.Errorf("a %d-part dotted key: %v", toml.MaxDepth, err)
+	}
+	arrays := "a = " + strings.Repeat("[", toml.MaxDepth) + strings.Repeat("]", toml.MaxDepth)
+	if _, err := toml.Parse([]byte(arrays)); err != nil {
+		t.Errorf("%d nested arrays under a key: %v", toml.MaxDepth, err)
+	}
+	tooDeep := "a = " + strings.Repeat("[", toml.MaxDepth+1) + strings.Repeat("]", toml.MaxDepth+1)
+	if _, err := toml.Parse([]byte(tooDeep)); err == nil {
+		t.Errorf("%d nested arrays under a key: accepted", toml.MaxDepth+1)
+	}
+	inline := "a = " + strings.Repeat("{a=", toml.MaxDepth-1) + "1" + strings.Repeat("}", toml.MaxDepth-1)
+	if _, err := toml.Parse([]byte(inline)); err != nil {
+		t.Errorf("%d nested inline tables under a key: %v", toml.MaxDepth-1, err)
+	}
+}
+
+// TestPosition checks line and column arithmetic: 1-based, columns in
+// characters, CRLF counted as one line end.
+func TestPosition(t *testing.T) {
+	doc := mustParse(t, "a = 1\r\n# é\n\"bé\" = \"€x\"\n")
+	tests := []struct {
+		offset int
+		want   toml.Position
+	}{
+		{0, toml.Position{Offset: 0, Line: 1, Column: 1}},
+		{5, toml.Position{Offset: 5, Line: 1, Column: 6}},
+		{7, toml.Position{Offset: 7, Line: 2, Column: 1}},
+		{12, toml.Position{Offset: 12, Line: 3, Column: 1}},
+		{16, toml.Position{Offset: 16, Line: 3, Column: 4}},
+		{-3, toml.Position{Offset: 0, Line: 1, Column: 1}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, doc.Position(tt.offset)); diff != "" {
+			t.Errorf("Position(%d) (-want +got):\n%s", tt.offset, diff)
+		}
+	}
+	v := doc.Table().Get("bé")
+	if got, want := doc.Position(v.Span.Start), (toml.Position{Offset: 20, Line: 3, Column: 8}); got != want {
+		t.Errorf("value of bé at %v, want %v", got, want)
+	}
+}
