@@ -1,0 +1,285 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/seed02375186/toml"
+)
+
+var checkCommand = &command{
+	name:    "check",
+	summary: "validate TOML files, reporting each problem at path:line:column",
+	usage: `usage: toml check [--format text|github|json] PATH...
+
+Check parses every file as TOML 1.0.0 and reports each one that is not
+valid. A directory is searched recursively for *.toml files (skipping .git
+directories); a file named explicitly is checked whatever its name; '-'
+reads standard input. All files are checked, in parallel, and reported in
+the order given (directories in lexical order).
+
+Each problem goes to standard output. The text format (the default) is
+the convention of compilers and go vet, which editors and CI logs link:
+
+  path:line:column: message
+      the offending line
+            ^
+
+--format github prints GitHub Actions annotations
+(::error file=path,line=N,col=N::message) and --format json prints a JSON
+array of {"file", "line", "column", "message"} objects ([] when all are
+valid). A summary goes to standard error: "checked 37 files: 2 invalid".
+
+Exit status: 0 when every file is valid, 1 when any is invalid, 2 for
+usage errors or a file or directory that cannot be read (the message says
+which; the other files are still checked).
+
+Flags:
+
+  --format FORMAT   text (default), github or json
+
+Examples:
+
+  toml check pyproject.toml
+  toml check .                        # every *.toml below the current directory
+  toml check --format github .        # in a GitHub Actions step
+  toml check --format json config/ | jq -r '.[].file'
+  cat Cargo.toml | toml check -
+`,
+	run: runCheck,
+}
+
+// checkTarget is one file to check: a path, or standard input.
+type checkTarget struct {
+	name  string // as reported: the path, or "<stdin>"
+	stdin bool
+}
+
+// checkResult is what checking one file found.
+type checkResult struct {
+	problem *problem // nil when the file is valid
+	readErr error    // the file could not be read
+}
+
+// problem is one invalid file: where the parser stopped and why.
+type problem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+
+	// source is the file's text, for the text format's excerpt; offset is
+	// the byte offset of the problem in it.
+	source []byte
+	offset int
+}
+
+const stdinName = "<stdin>"
+
+func runCheck(c *command, e *env, args []string) int {
+	fs := newFlagSet(c)
+	format := fs.String("format", "text", "output format: text, github or json")
+	paths, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	write, ok := problemWriters[*format]
+	if !ok {
+		return usageError(e, c, "unknown --format %q (want text, github or json)", *format)
+	}
+	if len(paths) == 0 {
+		return usageError(e, c, "no files given (use '.' for the current directory, '-' for standard input)")
+	}
+
+	targets, walkErrs := collectTargets(paths)
+	results := checkAll(targets, e.stdin)
+
+	var problems []*problem
+	unreadable := len(walkErrs)
+	for _, err := range walkErrs {
+		fmt.Fprintf(e.stderr, "toml check: %v\n", err)
+	}
+	for i, r := range results {
+		switch {
+		case r.readErr != nil:
+			unreadable++
+			fmt.Fprintf(e.stderr, "toml check: cannot read %s: %v\n", targets[i].name, unwrapPathError(r.readErr))
+		case r.problem != nil:
+			problems = append(problems, r.problem)
+		}
+	}
+	if err := write(e.stdout, problems, useColor(e.stdout)); err != nil {
+		fmt.Fprintf(e.stderr, "toml check: %v\n", err)
+		return exitUsage
+	}
+
+	summary := fmt.Sprintf("checked %s: %d invalid", plural(len(targets)-countReadErrors(results), "file"), len(problems))
+	if unreadable > 0 {
+		summary += fmt.Sprintf(", %d unreadable", unreadable)
+	}
+	fmt.Fprintln(e.stderr, summary)
+	switch {
+	case unreadable > 0:
+		return exitUsage
+	case len(problems) > 0:
+		return exitFailure
+	}
+	return exitOK
+}
+
+func countReadErrors(results []checkResult) int {
+	n := 0
+	for _, r := range results {
+		if r.readErr != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// unwrapPathError drops the path from an *fs.PathError, which the caller
+// has printed already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// collectTargets expands the command-line paths into the files to check,
+// in order and without repeats. It returns the errors of paths that do not
+// exist or directories that cannot be walked.
+func collectTargets(paths []string) ([]checkTarget, []error) {
+	var (
+		targets []checkTarget
+		errs    []error
+		seen    = make(map[string]bool)
+	)
+	add := func(t checkTarget) {
+		key := t.name
+		if !t.stdin {
+			key = filepath.Clean(t.name)
+		}
+		if !seen[key] {
+			seen[key] = true
+			targets = append(targets, t)
+		}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			add(checkTarget{name: stdinName, stdin: true})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("cannot read %s: %v", p, unwrapPathError(err)))
+			continue
+		}
+		if !info.IsDir() {
+			add(checkTarget{name: p})
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, fmt.Errorf("cannot read %s: %v", path, unwrapPathError(err)))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if d.Name() == ".git" && path != p {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(d.Name(), ".toml") {
+				add(checkTarget{name: path})
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return targets, errs
+}
+
+// checkAll checks the targets on a pool of runtime.NumCPU() workers and
+// returns the results in the targets' order. Standard input is read here,
+// once, before the workers start.
+func checkAll(targets []checkTarget, stdin io.Reader) []checkResult {
+	results := make([]checkResult, len(targets))
+	var stdinData []byte
+	var stdinErr error
+	for _, t := range targets {
+		if t.stdin {
+			stdinData, stdinErr = io.ReadAll(stdin)
+		}
+	}
+
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(targets)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				t := targets[i]
+				if t.stdin {
+					results[i] = checkData(t.name, stdinData, stdinErr)
+					continue
+				}
+				data, err := os.ReadFile(t.name)
+				results[i] = checkData(t.name, data, err)
+			}
+		}()
+	}
+	for i := range targets {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+// checkData parses one file's contents.
+func checkData(name string, data []byte, readErr error) checkResult {
+	if readErr != nil {
+		return checkResult{readErr: readErr}
+	}
+	_, err := toml.Parse(data)
+	if err == nil {
+		return checkResult{}
+	}
+	return checkResult{problem: problemOf(name, data, err)}
+}
+
+// problemOf turns a parse error into a problem; a *toml.ParseError gives
+// its position, and the first definition when a name was defined twice.
+func problemOf(name string, data []byte, err error) *problem {
+	var pe *toml.ParseError
+	if !errors.As(err, &pe) {
+		return &problem{File: name, Line: 1, Column: 1, Message: err.Error(), source: data}
+	}
+	msg := pe.Message
+	if pe.Previous.Line > 0 {
+		msg += fmt.Sprintf(" (first defined at line %d, column %d)", pe.Previous.Line, pe.Previous.Column)
+	}
+	return &problem{File: name, Line: pe.Line, Column: pe.Column, Message: msg, source: data, offset: pe.Offset}
+}

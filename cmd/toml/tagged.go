@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/seed02375186/toml"
+	"github.com/seed02375186/toml/internal/tagged"
+)
+
+var decodeCommand = &command{
+	name:    "decode",
+	summary: "toml-test decoder: TOML on stdin to tagged JSON on stdout",
+	usage: `usage: toml decode
+
+Decode is the decoder interface of toml-test
+(https://github.com/toml-lang/toml-test): it reads TOML from standard
+input and writes it to standard output as tagged JSON, in which every
+scalar is {"type": "integer", "value": "42"}. Invalid TOML gives the error
+on standard error and exit status 1.
+
+Examples:
+
+  echo 'a = 1979-05-27' | toml decode
+  toml test --decoder 'toml decode'
+  toml-test test -decoder 'toml decode'
+`,
+	run: runDecode,
+}
+
+var encodeCommand = &command{
+	name:    "encode",
+	summary: "toml-test encoder: tagged JSON on stdin to TOML on stdout",
+	usage: `usage: toml encode
+
+Encode is the encoder interface of toml-test
+(https://github.com/toml-lang/toml-test): it reads tagged JSON from
+standard input and writes the TOML document it describes, each value of
+the kind its tag names. Bad input gives the error on standard error and
+exit status 1.
+
+Examples:
+
+  echo '{"a": {"type": "date-local", "value": "1979-05-27"}}' | toml encode
+  toml test --encoder 'toml encode' --decoder 'toml decode'
+`,
+	run: runEncode,
+}
+
+func runDecode(c *command, e *env, args []string) int {
+	if code, ok := noArguments(e, c, args); !ok {
+		return code
+	}
+	data, err := io.ReadAll(e.stdin)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "toml decode: cannot read standard input: %v\n", err)
+		return exitUsage
+	}
+	doc, err := toml.Parse(data)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%v\n", err)
+		return exitFailure
+	}
+	out := tagged.AppendDocument(nil, doc)
+	if _, err := e.stdout.Write(append(out, '\n')); err != nil {
+		fmt.Fprintf(e.stderr, "toml decode: %v\n", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+// noArguments parses the flags of a command that takes no arguments (only
+// -h). ok is false when the command must stop with code.
+func noArguments(e *env, c *command, args []string) (code int, ok bool) {
+	rest, err := parseFlags(e, c, newFlagSet(c), args)
+	if err != nil {
+		return flagExit(err), false
+	}
+	if len(rest) > 0 {
+		return usageError(e, c, "no arguments allowed (the input is read from standard input)"), false
+	}
+	return exitOK, true
+}
