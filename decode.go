@@ -1,0 +1,276 @@
+package toml
+
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+)
+
+// Unmarshal parses a TOML document and stores its values in the value that
+// v points to. v must be a non-nil pointer, usually to a struct or a map.
+//
+// Unmarshal walks the document and fills the Go value by these rules. The
+// Go type decides; the TOML kind must fit it, or the value is an error.
+//
+//   - Pointers: a nil pointer is allocated, then the value is decoded into
+//     what it points to. A non-nil pointer is reused.
+//   - Unmarshaler: a type whose pointer implements Unmarshaler receives the
+//     tree node itself, of any kind, and decodes it as it likes. It comes
+//     before every other rule.
+//   - Structs take tables. Each key goes to the exported field whose name
+//     it matches: the name in the field's `toml:"name"` tag, or the Go field
+//     name. An exact match is looked up first; if there is none, a
+//     case-insensitive one is used, as encoding/json does. A field tagged
+//     `toml:"-"` is never set. The fields of embedded structs are promoted
+//     by Go's rules: a shallower field hides a deeper one of the same name,
+//     a tagged one wins over untagged ones at the same depth, and two at the
+//     same depth that neither rule separates hide each other. Nil embedded
+//     struct pointers are allocated. The tag options omitempty, omitzero,
+//     inline and multiline are for the encoder; the decoder ignores them.
+//   - Keys with no field are skipped; Decoder.Undecoded lists them, and
+//     Decoder.DisallowUnknownFields makes them errors.
+//   - Fields, map entries and array elements that the document does not
+//     mention keep the values they had before.
+//   - Maps take tables. The key type must be a string kind or implement
+//     encoding.TextUnmarshaler. A nil map is made; a non-nil map is kept and
+//     the document's entries are added to it, each one decoded into a new
+//     zero element.
+//   - Slices take arrays (static arrays and arrays of tables alike). The
+//     slice is given the array's length, reusing its backing array when it
+//     is large enough; its elements start from zero. A []byte also takes a
+//     string, whose bytes it receives.
+//   - Go arrays take TOML arrays of at most their length; elements past the
+//     end of the TOML array are set to zero. A longer TOML array is an
+//     error.
+//   - Empty interfaces (any) get a new value built from the TOML kind:
+//     map[string]any for a table, []any for an array, string, int64,
+//     float64, bool, time.Time for an offset date-time, and LocalDateTime,
+//     LocalDate or LocalTime for the local kinds. An interface that holds a
+//     non-nil pointer is decoded into what it points to instead. Other
+//     interface types are an error unless they hold such a pointer.
+//   - Strings take strings only. A decoded string shares memory with the
+//     document's text, which it keeps alive.
+//   - Booleans take booleans only.
+//   - Integers of every size, signed and unsigned, take integers that fit:
+//     a value out of the type's range (or a negative one into an unsigned
+//     type) is an error, never wrapped. Floats are not accepted.
+//   - float64 and float32 take floats, and integers that the type holds
+//     exactly. A finite float too large for a float32 is an error; inf and
+//     nan are kept.
+//   - time.Time takes an offset date-time, keeping its offset (Z gives
+//     UTC). A local date-time, local date or local time is read as that
+//     clock reading in time.Local: a local date gives midnight, a local time
+//     gives that time on January 1 of year 0. It also takes a string in
+//     RFC 3339 form, through its UnmarshalText.
+//   - LocalDateTime, LocalDate and LocalTime take only their own kind, or a
+//     string in the form TOML writes them. An offset date-time is not
+//     accepted into LocalDateTime: dropping the offset would change the
+//     instant it names silently; decode it into time.Time.
+//   - time.Duration takes a string in the form time.ParseDuration reads,
+//     such as "1m30s". An integer is an error: its unit would be a guess.
+//   - encoding.TextUnmarshaler types take strings, and date-times in their
+//     RFC 3339 form.
+//   - Other types (channels, functions, complex numbers) are an error.
+//
+// A value that does not fit is reported as a *DecodeError naming its
+// dotted key, line and column; decoding goes on with the rest of the
+// document, and every problem found is reported, in document order. When
+// there is more than one, the error is a DecodeErrors. A syntax error is a
+// *ParseError, and nothing is decoded.
+func Unmarshal(data []byte, v any) error {
+	_, err := decodeDocument(string(data), v, decodeOptions{})
+	return err
+}
+
+// Unmarshaler is implemented by types that decode themselves from the tree.
+// UnmarshalTOML receives the node for the type's key: a scalar, an array or
+// a table, to be read with the Value's accessors. An error it returns is
+// reported as a *DecodeError at the node's position, wrapping it.
+type Unmarshaler interface {
+	UnmarshalTOML(*Value) error
+}
+
+// A Decoder reads one TOML document from an input stream and decodes it.
+// Its options guard against hostile input and make unknown keys errors.
+type Decoder struct {
+	r         io.Reader
+	opts      decodeOptions
+	maxInput  int64
+	undecoded []UndecodedKey
+}
+
+// NewDecoder returns a decoder that reads from r. By default it reads all
+// of r whatever its size, accepts any number of values, and skips keys
+// that no Go value takes. Nesting is always limited to MaxDepth.
+func NewDecoder(r io.Reader) *Decoder {
+	return &Decoder{r: r}
+}
+
+// DisallowUnknownFields makes a key with no destination an error: a key
+// that names no field of the struct it would go into. The error reports
+// every such key in the document with its dotted key, line and column, and
+// the closest field name when one is near.
+func (d *Decoder) DisallowUnknownFields() { d.opts.strict = true }
+
+// MaxInputSize limits the input to n bytes: Decode reads at most n+1 bytes
+// and reports a longer input as a *ParseError at byte n, without parsing
+// it. n <= 0 means no limit, the default.
+func (d *Decoder) MaxInputSize(n int64) { d.maxInput = n }
+
+// MaxValues limits the number of values the document may hold (every
+// scalar, array and table counts, including tables made by headers and
+// dotted keys). A document with more is a *ParseError at the first value
+// past the limit. n <= 0 means no limit, the default.
+func (d *Decoder) MaxValues(n int) { d.opts.maxValues = n }
+
+// Decode reads the whole of its input as one TOML document and stores its
+// values in v, by the rules of Unmarshal.
+func (d *Decoder) Decode(v any) error {
+	src, err := d.read()
+	if err != nil {
+		return err
+	}
+	opts := d.opts
+	opts.track = true
+	d.undecoded, err = decodeDocument(src, v, opts)
+	return err
+}
+
+// Undecoded returns the keys of the last decoded document that no Go value
+// took, in document order. A key whose value is a table is listed alone,
+// not with the keys inside it. Keys inside a value given to an Unmarshaler
+// count as decoded.
+func (d *Decoder) Undecoded() []UndecodedKey { return d.undecoded }
+
+// read returns the input as a string, within the size limit. A
+// strings.Builder hands over what it read without copying it again.
+func (d *Decoder) read() (string, error) {
+	var b strings.Builder
+	r := d.r
+	if d.maxInput > 0 {
+		r = io.LimitReader(r, d.maxInput+1)
+	}
+	if _, err := io.Copy(&b, r); err != nil {
+		return "", fmt.Errorf("toml: reading input: %w", err)
+	}
+	src := b.String()
+	if d.maxInput > 0 && int64(len(src)) > d.maxInput {
+		p := positionOf(src, int(d.maxInput))
+		return "", &ParseError{Offset: p.Offset, Line: p.Line, Column: p.Column,
+			Message: fmt.Sprintf("input is larger than the limit of %d bytes", d.maxInput)}
+	}
+	return src, nil
+}
+
+type decodeOptions struct {
+	strict    bool // unknown keys are errors
+	track     bool // unknown keys are listed for Undecoded
+	maxValues int  // passed to the parser; 0: no limit
+}
+
+// decodeDocument is the one path of Unmarshal and Decoder.Decode: parse,
+// then walk the tree into v.
+func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return nil, fmt.Errorf("toml: cannot decode into %s: need a non-nil pointer", describeTarget(v))
+	}
+	doc, err := parseString(src, opts.maxValues)
+	if err != nil {
+		return nil, err
+	}
+	d := &decodeState{doc: doc, strict: opts.strict, track: opts.track || opts.strict}
+	d.decode(doc.Root, rv.Elem())
+	return d.finish()
+}
+
+func describeTarget(v any) string {
+	if v == nil {
+		return "nil"
+	}
+	return reflect.TypeOf(v).String()
+}
+
+// decodeState is one walk of a document into a Go value.
+type decodeState struct {
+	doc    *Document
+	strict bool
+	track  bool
+
+	// path holds the keys and indexes from the root to the value being
+	// decoded; it becomes a dotted key only when something is reported.
+	path      []pathPart
+	errs      []*DecodeError
+	undecoded []UndecodedKey
+}
+
+// pathPart is one step of a key path: a table key or an array index.
+type pathPart struct {
+	key   string
+	index int // -1 for a key
+}
+
+func (d *decodeState) pushKey(k string) { d.path = append(d.path, pathPart{key: k, index: -1}) }
+func (d *decodeState) pushIndex(i int)  { d.path = append(d.path, pathPart{index: i}) }
+func (d *decodeState) pop()             { d.path = d.path[:len(d.path)-1] }
+
+// decode stores v into rv, which is settable.
+func (d *decodeState) decode(v *Value, rv reflect.Value) {
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			rv.Set(reflect.New(rv.Type().Elem()))
+		}
+		rv = rv.Elem()
+	}
+	if h := hooksOf(rv.Type()); h != hookNone {
+		d.hook(v, rv, h)
+		return
+	}
+	switch rv.Kind() {
+	case reflect.String:
+		if v.kind != KindString {
+			d.mismatch(v, rv.Type())
+			return
+		}
+		rv.SetString(v.str)
+	case reflect.Bool:
+		if v.kind != KindBool {
+			d.mismatch(v, rv.Type())
+			return
+		}
+		rv.SetBool(v.bits != 0)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		d.decodeInt(v, rv)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		d.decodeUint(v, rv)
+	case reflect.Float32, reflect.Float64:
+		d.decodeFloat(v, rv)
+	case reflect.Interface:
+		d.decodeInterface(v, rv)
+	case reflect.Struct:
+		d.decodeStruct(v, rv)
+	case reflect.Map:
+		d.decodeMap(v, rv)
+	case reflect.Slice:
+		d.decodeSlice(v, rv)
+	case reflect.Array:
+		d.decodeArray(v, rv)
+	default:
+		d.failf(v, rv.Type(), "cannot decode into %s: the type has no TOML form", rv.Type())
+	}
+}
+
+// decodeInterface fills an interface: a non-nil pointer it holds is
+// decoded into; an empty interface otherwise gets the generic Go form.
+func (d *decodeState) decodeInterface(v *Value, rv reflect.Value) {
+	if e := rv.Elem(); e.Kind() == reflect.Pointer && !e.IsNil() {
+		d.decode(v, e.Elem())
+		return
+	}
+	if rv.NumMethod() != 0 {
+		d.failf(v, rv.Type(), "cannot decode %s into %s: an interface with methods needs a pointer to a concrete value in it", describeValue(d.doc, v), rv.Type())
+		return
+	}
+	rv.Set(reflect.ValueOf(genericValue(v)))
+}

@@ -1,0 +1,194 @@
+package toml
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// DecodeError is a value that Unmarshal or Decode could not store: a TOML
+// kind that does not fit the Go type, a number out of range, an error from
+// an Unmarshaler or a TextUnmarshaler, or, under DisallowUnknownFields, a
+// key that no field takes.
+type DecodeError struct {
+	// Key is the dotted path of the value, array indexes in brackets, as
+	// in tool.ruff.lint.select[3]; it is empty for the document itself.
+	Key string
+
+	Offset int // byte offset of the value (of the key, for an unknown key)
+	Line   int // 1-based
+	Column int // 1-based, in characters
+
+	Kind Kind         // the TOML kind of the value
+	Type reflect.Type // the Go type it was to be stored in (the struct, for an unknown key)
+
+	// Message says what went wrong, naming the key.
+	Message string
+
+	// Err is the error of an Unmarshaler, a TextUnmarshaler or
+	// time.ParseDuration, if one caused this error.
+	Err error
+}
+
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("toml: line %d, column %d: %s", e.Line, e.Column, e.Message)
+}
+
+// Unwrap returns the error that caused this one, if any.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Position returns where the error is.
+func (e *DecodeError) Position() Position {
+	return Position{Offset: e.Offset, Line: e.Line, Column: e.Column}
+}
+
+// DecodeErrors is every problem one decoding found, in document order. It
+// is returned only when there are at least two; errors.As finds the first
+// *DecodeError in it.
+type DecodeErrors []*DecodeError
+
+// Error lists the errors one per line.
+func (errs DecodeErrors) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "toml: %d errors:", len(errs))
+	for _, e := range errs {
+		fmt.Fprintf(&b, "\n\tline %d, column %d: %s", e.Line, e.Column, e.Message)
+	}
+	return b.String()
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (errs DecodeErrors) Unwrap() []error {
+	out := make([]error, len(errs))
+	for i, e := range errs {
+		out[i] = e
+	}
+	return out
+}
+
+// UndecodedKey is a key of the document that no Go value took.
+type UndecodedKey struct {
+	Key      string   // dotted path, as in DecodeError.Key
+	Position Position // where the key is written
+}
+
+// finish puts what the walk found in document order. The tree is walked
+// in its own order, in which a table collects entries from anywhere in the
+// source; sorting by offset gives the order a reader sees.
+func (d *decodeState) finish() ([]UndecodedKey, error) {
+	slices.SortStableFunc(d.undecoded, func(a, b UndecodedKey) int { return a.Position.Offset - b.Position.Offset })
+	slices.SortStableFunc(d.errs, func(a, b *DecodeError) int { return a.Offset - b.Offset })
+	switch len(d.errs) {
+	case 0:
+		return d.undecoded, nil
+	case 1:
+		return d.undecoded, d.errs[0]
+	}
+	return d.undecoded, DecodeErrors(d.errs)
+}
+
+// keyPath renders the current path as a dotted key.
+func (d *decodeState) keyPath() string {
+	var b strings.Builder
+	for i, p := range d.path {
+		if p.index >= 0 {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(p.index))
+			b.WriteByte(']')
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(quoteKey(p.key))
+	}
+	return b.String()
+}
+
+// report records an error at a byte offset, prefixing the message with
+// the key path.
+func (d *decodeState) report(offset int, kind Kind, t reflect.Type, msg string, cause error) {
+	key := d.keyPath()
+	if key != "" {
+		msg = key + ": " + msg
+	}
+	p := d.doc.Position(offset)
+	d.errs = append(d.errs, &DecodeError{Key: key, Offset: p.Offset, Line: p.Line, Column: p.Column,
+		Kind: kind, Type: t, Message: msg, Err: cause})
+}
+
+func (d *decodeState) failf(v *Value, t reflect.Type, format string, args ...any) {
+	d.report(v.Span.Start, v.kind, t, fmt.Sprintf(format, args...), nil)
+}
+
+func (d *decodeState) mismatch(v *Value, t reflect.Type) {
+	d.failf(v, t, "cannot decode %s into %s", describeValue(d.doc, v), t)
+}
+
+// wrap reports an error from a method of the target type.
+func (d *decodeState) wrap(v *Value, t reflect.Type, err error) {
+	d.wrapAt(v.Span.Start, v.kind, t, err)
+}
+
+func (d *decodeState) wrapAt(offset int, kind Kind, t reflect.Type, err error) {
+	d.report(offset, kind, t, fmt.Sprintf("cannot decode into %s: %v", t, err), err)
+}
+
+// unknownKey notes a key that names no field of struct type t, and makes
+// it an error in strict mode.
+func (d *decodeState) unknownKey(e *Entry, t reflect.Type, fields *structFields) {
+	key := d.keyPath()
+	p := d.doc.Position(e.Key.Span.Start)
+	d.undecoded = append(d.undecoded, UndecodedKey{Key: key, Position: p})
+	if !d.strict {
+		return
+	}
+	msg := "unknown key " + key
+	if s := closestField(e.Key.Name, fields); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	d.errs = append(d.errs, &DecodeError{Key: key, Offset: p.Offset, Line: p.Line, Column: p.Column,
+		Kind: e.Value.kind, Type: t, Message: msg})
+}
+
+// kindNouns name the kinds in messages.
+var kindNouns = [...]string{
+	KindString:        "string",
+	KindInteger:       "integer",
+	KindFloat:         "float",
+	KindBool:          "boolean",
+	KindDateTime:      "offset date-time",
+	KindLocalDateTime: "local date-time",
+	KindLocalDate:     "local date",
+	KindLocalTime:     "local time",
+	KindArray:         "array",
+	KindTable:         "table",
+}
+
+// maxQuoted is how much of a scalar's source text a message quotes.
+const maxQuoted = 40
+
+// describeValue names a value's kind and, for a scalar, quotes its source
+// text: `string "80"`, `integer 3`, `table`.
+func describeValue(doc *Document, v *Value) string {
+	noun := "value"
+	if int(v.kind) < len(kindNouns) && kindNouns[v.kind] != "" {
+		noun = kindNouns[v.kind]
+	}
+	if v.kind == KindArray || v.kind == KindTable {
+		return noun
+	}
+	text := doc.Text(v.Span)
+	if len(text) > maxQuoted || strings.ContainsAny(text, "\n\r") {
+		cut := min(len(text), maxQuoted)
+		for cut > 0 && cut < len(text) && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text, _, _ = strings.Cut(text[:cut], "\n")
+		text = strings.TrimRight(text, "\r") + "..."
+	}
+	return noun + " " + text
+}
