@@ -10,4 +10,4 @@ require (
 	github.com/seed02375186/toml v0.0.0-00010101000000-000000000000
 )
 
-require github.com/google/go-cmp v0.7.0 // indirect
+require github.com/google/go-cmp v0.7.0

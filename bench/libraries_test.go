@@ -25,7 +25,6 @@ var libraries = []library{
 	{name: "burntsushi", unmarshal: burntsushi.Unmarshal, marshal: burntsushi.Marshal},
 }
 
-
 // gotomlUnmarshal is the reference decoder: the tests compare the others
 // with it, and it prepares the values the encode benchmarks write, since it
 // is the library the issue measures against.

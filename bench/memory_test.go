@@ -10,7 +10,7 @@ import (
 
 // BenchmarkPeakMemory decodes the 10 MB Cargo.lock into map[string]any and
 // reports, besides B/op (everything allocated), the highest heap seen during
-// the decode (peak-MB) and what the result keeps alive (live-MB). Peak is
+// the decode (peak-B) and what the result keeps alive (live-B). Peak is
 // sampled every millisecond, so it can miss a short spike; a decode of 10 MB
 // takes tens of milliseconds or more, and a spike that short is small.
 func BenchmarkPeakMemory(b *testing.B) {
@@ -36,8 +36,8 @@ func BenchmarkPeakMemory(b *testing.B) {
 					}
 					peak, live = max(peak, p), max(live, l)
 				}
-				b.ReportMetric(float64(peak)/MB, "peak-MB")
-				b.ReportMetric(float64(live)/MB, "live-MB")
+				b.ReportMetric(float64(peak), "peak-B")
+				b.ReportMetric(float64(live), "live-B")
 			})
 		}
 	})

@@ -1,0 +1,55 @@
+#!/bin/sh
+# run.sh runs the benchmarks and prints benchstat tables: ours against
+# go-toml v2 and BurntSushi side by side, our Parse alone, and our cost at
+# 1 MB against 10 MB.
+#
+# Usage: ./run.sh [-count N] [-benchtime T] [-bench REGEXP] [-out DIR]
+# Defaults: -count 6, -benchtime 1s, every benchmark, raw results in a
+# temporary directory (kept, and named at the end).
+# Needs only Go: benchstat is installed with `go install` on first use.
+set -eu
+
+count=6
+benchtime=1s
+bench='.'
+out=''
+while [ $# -gt 0 ]; do
+	case $1 in
+	-count) count=$2; shift 2 ;;
+	-benchtime) benchtime=$2; shift 2 ;;
+	-bench) bench=$2; shift 2 ;;
+	-out) out=$2; shift 2 ;;
+	*) echo "usage: $0 [-count N] [-benchtime T] [-bench REGEXP] [-out DIR]" >&2; exit 2 ;;
+	esac
+done
+
+cd "$(dirname "$0")"
+[ -n "$out" ] || out=$(mktemp -d "${TMPDIR:-/tmp}/toml-bench.XXXXXX")
+mkdir -p "$out"
+
+benchstat=$(go env GOPATH)/bin/benchstat
+if [ ! -x "$benchstat" ]; then
+	go install golang.org/x/perf/cmd/benchstat@latest
+fi
+
+# One process per library comparison keeps the generated documents cached
+# across sub-benchmarks; -run '^$' skips the tests.
+go test -run '^$' -bench "$bench" -benchtime "$benchtime" -count "$count" -timeout 0 . | tee "$out/all.txt"
+
+# Each table is one benchmark family; -col turns one name key (/lib or
+# /size) into columns so the libraries, or the sizes, sit side by side.
+section() {
+	title=$1 family=$2 col=$3
+	if grep -q "^Benchmark$family/" "$out/all.txt"; then
+		printf '\n## %s\n\n' "$title"
+		"$benchstat" -filter ".name:$family" -col "$col" "$out/all.txt"
+	fi
+}
+section 'Decode into map[string]any' DecodeMap /lib
+section 'Decode into structs' DecodeStruct /lib
+section 'Encode structs' Encode /lib
+section 'Memory: 10 MB Cargo.lock into map[string]any' PeakMemory /lib
+section 'Parse into the positioned tree (ours only)' Parse /lib
+section 'Scaling: 1 MB against 10 MB (ours only)' Scaling /size
+
+printf '\nRaw results: %s/all.txt\n' "$out"
