@@ -1,6 +1,7 @@
 package toml
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -134,7 +135,14 @@ func (d *decodeState) wrap(v *Value, t reflect.Type, err error) {
 }
 
 func (d *decodeState) wrapAt(offset int, kind Kind, t reflect.Type, err error) {
-	d.report(offset, kind, t, fmt.Sprintf("cannot decode into %s: %v", t, err), err)
+	text := err.Error()
+	// A ParseError from reading text (LocalDate.UnmarshalText) has a
+	// position within that text only, which would mislead next to ours.
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		text = pe.Message
+	}
+	d.report(offset, kind, t, fmt.Sprintf("cannot decode into %s: %s", t, text), err)
 }
 
 // unknownKey notes a key that names no field of struct type t, and makes
