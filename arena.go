@@ -28,23 +28,32 @@ func (a *arena) newValue() *Value {
 	return &a.values[len(a.values)-1]
 }
 
-// entriesPerTable is the room each table starts with; a table that grows
-// past it moves its entries to an ordinary slice.
+// entriesPerTable is the room a table starts with; a table that grows past
+// it moves its entries to an ordinary slice. Elements of an array of tables
+// start with the room their predecessor needed instead.
 const entriesPerTable = 4
 
 func (a *arena) newTable(origin TableOrigin) *Table {
+	return a.newTableSized(origin, entriesPerTable)
+}
+
+func (a *arena) newTableSized(origin TableOrigin, room int) *Table {
 	if len(a.tables) == cap(a.tables) {
 		a.tables = make([]Table, 0, max(a.slab/4, 8))
 	}
 	a.tables = a.tables[:len(a.tables)+1]
 	t := &a.tables[len(a.tables)-1]
 	t.origin = origin
-	if len(a.entries)+entriesPerTable > cap(a.entries) {
+	if room > a.slab/4 {
+		t.entries = make([]Entry, 0, room)
+		return t
+	}
+	if len(a.entries)+room > cap(a.entries) {
 		a.entries = make([]Entry, 0, max(a.slab, 4*entriesPerTable))
 	}
 	n := len(a.entries)
-	t.entries = a.entries[n : n : n+entriesPerTable]
-	a.entries = a.entries[:n+entriesPerTable]
+	t.entries = a.entries[n : n : n+room]
+	a.entries = a.entries[:n+room]
 	return t
 }
 

@@ -147,31 +147,31 @@ func (d dateTime) toTime() time.Time {
 		d.clock.Hour, d.clock.Minute, d.clock.Second, d.clock.Nanosecond, loc)
 }
 
-// A Value keeps its date-time in two words: bits holds year, month, day,
-// hour, minute and second; frac holds the nanoseconds and the offset.
-func packDateTime(d dateTime) (bits, frac uint64) {
-	bits = uint64(d.date.Year)<<40 | uint64(d.date.Month)<<32 | uint64(d.date.Day)<<24 |
-		uint64(d.clock.Hour)<<16 | uint64(d.clock.Minute)<<8 | uint64(d.clock.Second)
-	frac = uint64(d.clock.Nanosecond) | uint64(d.offsetMinutes+offsetBias)<<32
-	return bits, frac
+// A Value keeps its date-time in two fields: bits holds the offset, year,
+// month, day, hour, minute and second; frac the nanoseconds.
+func packDateTime(d dateTime) (bits uint64, frac uint32) {
+	bits = uint64(d.offsetMinutes+offsetBias)<<42 | uint64(d.date.Year)<<26 | uint64(d.date.Month)<<22 |
+		uint64(d.date.Day)<<17 | uint64(d.clock.Hour)<<12 | uint64(d.clock.Minute)<<6 | uint64(d.clock.Second)
+	return bits, uint32(d.clock.Nanosecond)
 }
 
-const offsetBias = 1 << 12
+// offsetBias keeps the offset (within ±24 hours, in minutes) non-negative.
+const offsetBias = 1 << 11
 
-func unpackDateTime(bits, frac uint64) dateTime {
+func unpackDateTime(bits uint64, frac uint32) dateTime {
 	return dateTime{
 		date: LocalDate{
-			Year:  int(bits >> 40 & 0xffff),
-			Month: time.Month(bits >> 32 & 0xff),
-			Day:   int(bits >> 24 & 0xff),
+			Year:  int(bits >> 26 & 0xffff),
+			Month: time.Month(bits >> 22 & 0xf),
+			Day:   int(bits >> 17 & 0x1f),
 		},
 		clock: LocalTime{
-			Hour:       int(bits >> 16 & 0xff),
-			Minute:     int(bits >> 8 & 0xff),
-			Second:     int(bits & 0xff),
-			Nanosecond: int(frac & 0xffffffff),
+			Hour:       int(bits >> 12 & 0x1f),
+			Minute:     int(bits >> 6 & 0x3f),
+			Second:     int(bits & 0x3f),
+			Nanosecond: int(frac),
 		},
-		offsetMinutes: int(frac>>32) - offsetBias,
+		offsetMinutes: int(bits>>42&0xfff) - offsetBias,
 	}
 }
 

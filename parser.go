@@ -416,10 +416,18 @@ func (p *parser) parseArrayTable() error {
 		return p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
 	}
 	last := keys[len(keys)-1]
-	t := p.arena.newTable(ArrayElement)
+	i := parent.find(last.Name)
+	room := entriesPerTable
+	if i >= 0 {
+		if e := parent.entries[i].Value; e.kind == KindArray && e.arr.tables {
+			// Elements of one array of tables tend to have the same keys.
+			e.arr.room = max(e.arr.room, int32(e.arr.elems[len(e.arr.elems)-1].tab.Len()))
+			room = max(room, int(e.arr.room))
+		}
+	}
+	t := p.arena.newTableSized(ArrayElement, room)
 	elem := p.arena.newValue()
 	*elem = Value{Span: header, kind: KindTable, tab: t}
-	i := parent.find(last.Name)
 	if i < 0 {
 		arr := p.arena.newArray()
 		arr.tables = true

@@ -63,9 +63,9 @@ type Value struct {
 	Span Span
 
 	kind Kind
+	frac uint32 // date-times: nanoseconds
+	bits uint64 // Integer, Float (IEEE bits), Bool, or a packed date, clock and offset
 	str  string // String
-	bits uint64 // Integer, Float (IEEE bits), Bool, or a packed date and clock
-	frac uint64 // date-times: nanoseconds and offset, see datetime.go
 	arr  *Array
 	tab  *Table
 }
@@ -158,7 +158,8 @@ func (v *Value) Table() *Table { return v.tab }
 // any kinds, mixed), or an array of tables built from [[header]]s.
 type Array struct {
 	elems  []*Value
-	tables bool // made by [[header]]s
+	tables bool  // made by [[header]]s
+	room   int32 // the most entries an element has had, to size the next one
 }
 
 // Len returns the number of elements.
