@@ -2,7 +2,7 @@ package toml
 
 import "strings"
 
-// closestField returns the field name nearest to an unknown key, or "" if
+// closestField returns the field key nearest to an unknown key, or "" if
 // none is near enough to be a likely typo. Names are compared without
 // case, and a name may be at most a third of the key's length away (at
 // least one edit, but never the whole key).
@@ -15,6 +15,11 @@ func closestField(key string, fields *structFields) string {
 		dist := editDistance(k, strings.ToLower(name))
 		if dist < bestDist && dist < len(k) {
 			best, bestDist = name, dist
+			// An untagged Go name matches without case; suggest it in the
+			// case the document writes its keys in.
+			if !fields.list[i].tagged && key == k {
+				best = strings.ToLower(name)
+			}
 		}
 	}
 	return best
