@@ -22,6 +22,10 @@ Examples:
 }
 
 func runHelp(c *command, e *env, args []string) int {
+	args, err := parseFlags(e, c, newFlagSet(c), args)
+	if err != nil {
+		return flagExit(err)
+	}
 	switch len(args) {
 	case 0:
 		fmt.Fprint(e.stdout, mainUsage())
