@@ -1,0 +1,656 @@
+package toml
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// This file writes Go values: structs and maps as tables, slices and arrays
+// as arrays or arrays of tables, and scalars.
+
+// special is a type the encoder writes by its own rule rather than by its
+// reflect.Kind.
+type special uint8
+
+const (
+	notSpecial special = iota
+	specMarshaler
+	specTime
+	specLocalDate
+	specLocalTime
+	specLocalDateTime
+	specDuration
+	specValue    // Value, written as the tree holds it
+	specDocument // Document, its root table
+	specText     // encoding.TextMarshaler, written as a string
+)
+
+// The types the encoder treats specially. (The decoder has its own list,
+// in decode_hooks.go.)
+var (
+	encMarshalerType     = reflect.TypeFor[Marshaler]()
+	encTimeType          = reflect.TypeFor[time.Time]()
+	encDurationType      = reflect.TypeFor[time.Duration]()
+	encLocalDateType     = reflect.TypeFor[LocalDate]()
+	encLocalTimeType     = reflect.TypeFor[LocalTime]()
+	encLocalDateTimeType = reflect.TypeFor[LocalDateTime]()
+	encValueType         = reflect.TypeFor[Value]()
+	encDocumentType      = reflect.TypeFor[Document]()
+)
+
+// typeSpecial is what specialOf found for a type: the rule, and whether
+// the methods it needs have pointer receivers.
+type typeSpecial struct {
+	spec      special
+	onPointer bool
+}
+
+var specialCache sync.Map // reflect.Type -> typeSpecial
+
+func specialOfType(t reflect.Type) typeSpecial {
+	// Predeclared and unnamed types other than structs have no methods.
+	if t.PkgPath() == "" && t.Kind() != reflect.Struct {
+		return typeSpecial{}
+	}
+	if s, ok := specialCache.Load(t); ok {
+		return s.(typeSpecial)
+	}
+	s := typeSpecial{}
+	pt := reflect.PointerTo(t)
+	switch {
+	case t == encValueType:
+		s = typeSpecial{specValue, true}
+	case t == encDocumentType:
+		s = typeSpecial{specDocument, true}
+	case t.Implements(encMarshalerType):
+		s.spec = specMarshaler
+	case t == encTimeType:
+		s.spec = specTime
+	case t == encLocalDateType:
+		s.spec = specLocalDate
+	case t == encLocalTimeType:
+		s.spec = specLocalTime
+	case t == encLocalDateTimeType:
+		s.spec = specLocalDateTime
+	case t == encDurationType:
+		s.spec = specDuration
+	case t.Implements(textMarshalerType):
+		s.spec = specText
+	case pt.Implements(encMarshalerType):
+		s = typeSpecial{specMarshaler, true}
+	case pt.Implements(textMarshalerType):
+		s = typeSpecial{specText, true}
+	}
+	specialCache.Store(t, s)
+	return s
+}
+
+// specialOf returns the rule for a resolved (non-pointer, non-interface)
+// value and the value to call its methods on: its address when they have
+// pointer receivers (a copy's, if v is not addressable).
+func specialOf(v reflect.Value) (special, reflect.Value) {
+	s := specialOfType(v.Type())
+	if s.spec == notSpecial || !s.onPointer {
+		return s.spec, v
+	}
+	if !v.CanAddr() {
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
+	return s.spec, v.Addr()
+}
+
+// resolve follows pointers and interfaces to the value they hold. A nil one
+// gives the invalid Value, which callers leave out or report.
+func (e *encodeState) resolve(v reflect.Value) (reflect.Value, error) {
+	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) {
+		if v.IsNil() {
+			return reflect.Value{}, nil
+		}
+		v = v.Elem()
+	}
+	return v, nil
+}
+
+// entryClass says where an entry of a table goes.
+type entryClass uint8
+
+const (
+	classKeyValue      entryClass = iota // key = value, in the table's block
+	classTable                           // a [header] section after the block
+	classArrayOfTables                   // [[header]] sections after the block
+	classTreeSection                     // a table or array of tables from a Value tree
+)
+
+// tableEntry is one key of a struct or map being written, with its value
+// resolved and the options of its struct field.
+type tableEntry struct {
+	key       string
+	val       reflect.Value
+	class     entryClass
+	inline    bool
+	multiline bool
+}
+
+// headerMode says what the caller of writeTableBody has written.
+type headerMode uint8
+
+const (
+	headerNone    headerMode = iota // the root: no header
+	headerPending                   // a [table]: its header is written before its first key
+	headerWritten                   // an [[array]] element: its header is out
+)
+
+// identity names a table or array being written, to catch a value that
+// contains itself.
+type identity struct {
+	ptr uintptr
+	len int
+	typ reflect.Type
+}
+
+// enter records that v is being written, and fails if it already is (the
+// value is cyclic) or if values nest too deeply to be read back.
+func (e *encodeState) enter(v reflect.Value) error {
+	e.depth++
+	if e.depth > MaxDepth {
+		return e.errorf(nil, "values nest deeper than %d tables and arrays", MaxDepth)
+	}
+	id, ok := identityOf(v)
+	if !ok {
+		return nil
+	}
+	if _, cyclic := e.seen[id]; cyclic {
+		return e.errorf(nil, "the %s contains itself (a cycle of pointers, maps or slices)", v.Type())
+	}
+	if e.seen == nil {
+		e.seen = make(map[identity]struct{})
+	}
+	e.seen[id] = struct{}{}
+	return nil
+}
+
+func (e *encodeState) leave(v reflect.Value) {
+	e.depth--
+	if id, ok := identityOf(v); ok {
+		delete(e.seen, id)
+	}
+}
+
+// identityOf names the memory a struct, map or slice lives in; only values
+// reached through a pointer, map or slice can lead back to themselves.
+func identityOf(v reflect.Value) (identity, bool) {
+	switch v.Kind() {
+	case reflect.Struct:
+		if v.CanAddr() {
+			return identity{v.UnsafeAddr(), 0, v.Type()}, true
+		}
+	case reflect.Map:
+		return identity{v.Pointer(), 0, v.Type()}, true
+	case reflect.Slice:
+		if v.Len() > 0 {
+			return identity{v.Pointer(), v.Len(), v.Type()}, true
+		}
+	}
+	return identity{}, false
+}
+
+// collect appends the entries of a struct or map to e.stack: struct fields
+// in declaration order, map keys sorted. Nil values and fields that their
+// tags omit are left out.
+func (e *encodeState) collect(v reflect.Value, inline bool) error {
+	if v.Kind() == reflect.Map {
+		return e.collectMap(v, inline)
+	}
+	for _, f := range cachedFields(v.Type()).list {
+		fv, err := v.FieldByIndexErr(f.index)
+		if err != nil {
+			continue // a field of a nil embedded pointer
+		}
+		if f.omitEmpty && isEmptyValue(fv) || f.omitZero && isZeroValue(fv) {
+			continue
+		}
+		rv, _ := e.resolve(fv)
+		if !rv.IsValid() || isNilCollection(rv) {
+			continue
+		}
+		ent := tableEntry{key: f.name, val: rv, inline: f.inline || inline, multiline: f.multiline}
+		ent.class = e.classify(rv, ent.inline)
+		e.stack = append(e.stack, ent)
+	}
+	return nil
+}
+
+func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
+	if v.Type().Key().Kind() != reflect.String {
+		return e.errorf(nil, "map key type %s is not a string type (TOML keys are strings)", v.Type().Key())
+	}
+	base := len(e.stack)
+	iter := v.MapRange()
+	for iter.Next() {
+		rv, _ := e.resolve(iter.Value())
+		if !rv.IsValid() || isNilCollection(rv) {
+			continue
+		}
+		e.stack = append(e.stack, tableEntry{key: iter.Key().String(), val: rv, inline: inline})
+	}
+	added := e.stack[base:]
+	slices.SortFunc(added, func(a, b tableEntry) int { return cmp.Compare(a.key, b.key) })
+	for i := range added {
+		added[i].class = e.classify(added[i].val, inline)
+	}
+	return nil
+}
+
+// isNilCollection reports a nil map or slice, which, like a nil pointer,
+// is left out of a table: TOML has no null.
+func isNilCollection(v reflect.Value) bool {
+	return (v.Kind() == reflect.Map || v.Kind() == reflect.Slice) && v.IsNil()
+}
+
+// classify says whether a resolved value is written as key = value, as a
+// [table] or as an [[array of tables]].
+func (e *encodeState) classify(v reflect.Value, inline bool) entryClass {
+	if inline || e.opts.tablesInline {
+		return classKeyValue
+	}
+	switch spec, recv := specialOf(v); spec {
+	case notSpecial:
+	case specValue:
+		if treeIsSection(recv.Interface().(*Value)) {
+			return classTreeSection
+		}
+		return classKeyValue
+	case specDocument:
+		return classTreeSection
+	default:
+		return classKeyValue
+	}
+	switch v.Kind() {
+	case reflect.Struct, reflect.Map:
+		return classTable
+	case reflect.Slice, reflect.Array:
+		if e.isArrayOfTables(v) {
+			return classArrayOfTables
+		}
+	}
+	return classKeyValue
+}
+
+// isArrayOfTables reports whether a slice or array is non-empty and holds
+// only structs and maps, so that it can be written as [[header]]s.
+func (e *encodeState) isArrayOfTables(v reflect.Value) bool {
+	if v.Len() == 0 {
+		return false
+	}
+	for i := 0; i < v.Len(); i++ {
+		ev, _ := e.resolve(v.Index(i))
+		if !ev.IsValid() || specialOfType(ev.Type()).spec != notSpecial {
+			return false
+		}
+		if k := ev.Kind(); k != reflect.Struct && k != reflect.Map || isNilCollection(ev) {
+			return false
+		}
+	}
+	return true
+}
+
+// writeTableBody writes a struct or map whose header path is e.keys: its
+// key/value lines first, then its sub-tables and arrays of tables.
+func (e *encodeState) writeTableBody(v reflect.Value, mode headerMode) error {
+	if err := e.enter(v); err != nil {
+		return err
+	}
+	defer e.leave(v)
+	base := len(e.stack)
+	if err := e.collect(v, false); err != nil {
+		return err
+	}
+	n := len(e.stack)
+	defer func() {
+		clear(e.stack[base:])
+		e.stack = e.stack[:base]
+	}()
+
+	sections := false
+	for i := base; i < n; i++ {
+		ent := e.stack[i]
+		if ent.class != classKeyValue {
+			sections = true
+			continue
+		}
+		if mode == headerPending {
+			e.writeHeader(false)
+			mode = headerWritten
+		}
+		e.pushKey(ent.key)
+		if err := e.writeKeyValue(ent); err != nil {
+			return err
+		}
+		e.pop()
+	}
+	if mode == headerPending && !sections {
+		e.writeHeader(false) // an empty table still exists
+	}
+	for i := base; i < n; i++ {
+		ent := e.stack[i]
+		if ent.class == classKeyValue {
+			continue
+		}
+		e.pushKey(ent.key)
+		e.keys = append(e.keys, ent.key)
+		var err error
+		switch ent.class {
+		case classTable:
+			err = e.writeTableBody(ent.val, headerPending)
+		case classArrayOfTables:
+			err = e.writeArrayOfTables(ent.val)
+		case classTreeSection:
+			e.writeTreeSection(treeValueOf(ent.val))
+		}
+		if err != nil {
+			return err
+		}
+		e.keys = e.keys[:len(e.keys)-1]
+		e.pop()
+	}
+	return nil
+}
+
+func (e *encodeState) writeArrayOfTables(v reflect.Value) error {
+	if err := e.enter(v); err != nil {
+		return err
+	}
+	defer e.leave(v)
+	for i := 0; i < v.Len(); i++ {
+		ev, _ := e.resolve(v.Index(i))
+		e.pushIndex(i)
+		e.writeHeader(true)
+		if err := e.writeTableBody(ev, headerWritten); err != nil {
+			return err
+		}
+		e.pop()
+	}
+	return nil
+}
+
+// writeKeyValue writes key = value on a line of its own.
+func (e *encodeState) writeKeyValue(ent tableEntry) error {
+	level := e.level()
+	e.writeIndent(level)
+	e.b = appendKey(e.b, ent.key, 0)
+	e.b = append(e.b, " = "...)
+	multiline := ent.multiline || e.opts.arraysMultiline
+	if err := e.writeValue(ent.val, multiline, level); err != nil {
+		return err
+	}
+	e.b = append(e.b, '\n')
+	return nil
+}
+
+// writeValue writes a value in inline syntax. With multiline, an array has
+// one element per line, indented one step from level, and a string is a
+// multi-line string.
+func (e *encodeState) writeValue(v reflect.Value, multiline bool, level int) error {
+	v, _ = e.resolve(v)
+	if !v.IsValid() {
+		return e.errorf(nil, "nil inside an array (TOML has no null)")
+	}
+	if spec, recv := specialOf(v); spec != notSpecial {
+		return e.writeSpecial(spec, recv, multiline)
+	}
+	switch v.Kind() {
+	case reflect.String:
+		s := v.String()
+		if !utf8.ValidString(s) {
+			return e.errorf(nil, "string %q is not valid UTF-8 (TOML documents are UTF-8)", s)
+		}
+		if multiline {
+			e.b = appendMultilineString(e.b, s)
+		} else {
+			e.b = appendQuoted(e.b, s)
+		}
+	case reflect.Bool:
+		e.b = strconv.AppendBool(e.b, v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		e.b = strconv.AppendInt(e.b, v.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		u := v.Uint()
+		if u > math.MaxInt64 {
+			return e.errorf(nil, "integer %d is larger than TOML's largest, %d", u, int64(math.MaxInt64))
+		}
+		e.b = strconv.AppendInt(e.b, int64(u), 10)
+	case reflect.Float32:
+		e.b = appendFloat(e.b, v.Float(), 32)
+	case reflect.Float64:
+		e.b = appendFloat(e.b, v.Float(), 64)
+	case reflect.Slice, reflect.Array:
+		return e.writeArray(v, multiline, level)
+	case reflect.Struct, reflect.Map:
+		return e.writeInlineTable(v)
+	default:
+		return e.errorf(nil, "TOML has no value for a %s", v.Type())
+	}
+	return nil
+}
+
+func (e *encodeState) writeArray(v reflect.Value, multiline bool, level int) error {
+	if err := e.enter(v); err != nil {
+		return err
+	}
+	defer e.leave(v)
+	n := v.Len()
+	if n == 0 {
+		e.b = append(e.b, "[]"...)
+		return nil
+	}
+	e.b = append(e.b, '[')
+	for i := 0; i < n; i++ {
+		if multiline {
+			e.b = append(e.b, '\n')
+			e.writeIndent(level)
+			e.b = append(e.b, e.arrayIndent()...)
+		} else if i > 0 {
+			e.b = append(e.b, ", "...)
+		}
+		e.pushIndex(i)
+		if err := e.writeValue(v.Index(i), false, level+1); err != nil {
+			return err
+		}
+		e.pop()
+		if multiline {
+			e.b = append(e.b, ',')
+		}
+	}
+	if multiline {
+		e.b = append(e.b, '\n')
+		e.writeIndent(level)
+	}
+	e.b = append(e.b, ']')
+	return nil
+}
+
+// writeInlineTable writes a struct or map as {key = value, ...}.
+func (e *encodeState) writeInlineTable(v reflect.Value) error {
+	if err := e.enter(v); err != nil {
+		return err
+	}
+	defer e.leave(v)
+	base := len(e.stack)
+	if err := e.collect(v, true); err != nil {
+		return err
+	}
+	n := len(e.stack)
+	defer func() {
+		clear(e.stack[base:])
+		e.stack = e.stack[:base]
+	}()
+	if n == base {
+		e.b = append(e.b, "{}"...)
+		return nil
+	}
+	e.b = append(e.b, '{')
+	for i := base; i < n; i++ {
+		ent := e.stack[i]
+		if i > base {
+			e.b = append(e.b, ", "...)
+		}
+		e.b = appendKey(e.b, ent.key, 0)
+		e.b = append(e.b, " = "...)
+		e.pushKey(ent.key)
+		// An inline table is one line: no multi-line arrays or strings.
+		if err := e.writeValue(ent.val, false, 0); err != nil {
+			return err
+		}
+		e.pop()
+	}
+	e.b = append(e.b, '}')
+	return nil
+}
+
+// writeSpecial writes a value of a type with its own rule.
+func (e *encodeState) writeSpecial(spec special, v reflect.Value, multiline bool) error {
+	var err error
+	switch spec {
+	case specMarshaler:
+		var tv *Value
+		if tv, err = e.callMarshalTOML(v); err == nil {
+			e.b = appendInlineValue(e.b, tv)
+		}
+		return err
+	case specTime:
+		e.b, err = appendTime(e.b, v.Interface().(time.Time))
+	case specLocalDate:
+		d := v.Interface().(LocalDate)
+		if err = checkDate(d); err == nil {
+			e.b = d.appendTo(e.b)
+		}
+	case specLocalTime:
+		t := v.Interface().(LocalTime)
+		if err = checkClock(t); err == nil {
+			e.b = t.appendTo(e.b)
+		}
+	case specLocalDateTime:
+		dt := v.Interface().(LocalDateTime)
+		if err = checkDate(dt.LocalDate); err == nil {
+			if err = checkClock(dt.LocalTime); err == nil {
+				e.b = appendLocalDateTime(e.b, dt)
+			}
+		}
+	case specDuration:
+		e.b = appendQuoted(e.b, time.Duration(v.Int()).String())
+	case specValue:
+		tv := v.Interface().(*Value)
+		if tv.kind == KindInvalid {
+			return e.errorf(nil, "a Value of no kind (the zero Value)")
+		}
+		e.b = appendInlineValue(e.b, tv)
+	case specDocument:
+		doc := v.Interface().(*Document)
+		if doc.Root == nil {
+			return e.errorf(nil, "a Document with no root (the zero Document)")
+		}
+		e.b = appendInlineValue(e.b, doc.Root)
+	case specText:
+		text, terr := v.Interface().(interface{ MarshalText() ([]byte, error) }).MarshalText()
+		if terr != nil {
+			return e.errorf(terr, "MarshalText of %s failed", v.Type())
+		}
+		if !utf8.Valid(text) {
+			return e.errorf(nil, "MarshalText of %s returned text that is not valid UTF-8", v.Type())
+		}
+		if multiline {
+			e.b = appendMultilineString(e.b, string(text))
+		} else {
+			e.b = appendQuoted(e.b, string(text))
+		}
+	}
+	if err != nil {
+		return e.errorf(nil, "%s", err)
+	}
+	return nil
+}
+
+// callMarshalTOML runs a Marshaler and parses the value it wrote.
+func (e *encodeState) callMarshalTOML(v reflect.Value) (*Value, error) {
+	text, err := v.Interface().(Marshaler).MarshalTOML()
+	if err != nil {
+		return nil, e.errorf(err, "MarshalTOML of %s failed", v.Type())
+	}
+	doc, err := parseString("v = "+string(text), 0)
+	if err == nil && (doc.Table().Len() != 1 || doc.Table().entries[0].Key.Name != "v") {
+		err = fmt.Errorf("more than one value")
+	}
+	if err != nil {
+		return nil, e.errorf(err, "MarshalTOML of %s returned %q, which is not one TOML value", v.Type(), text)
+	}
+	return doc.Table().entries[0].Value, nil
+}
+
+// treeValueOf returns the *Value or the Document root that a resolved value
+// of the specValue or specDocument kind holds.
+func treeValueOf(v reflect.Value) *Value {
+	_, recv := specialOf(v)
+	switch t := recv.Interface().(type) {
+	case *Value:
+		return t
+	case *Document:
+		return t.Root
+	}
+	return nil
+}
+
+func checkDate(d LocalDate) error {
+	if d.Year < 0 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
+		return fmt.Errorf("invalid date: year %d, month %d, day %d", d.Year, d.Month, d.Day)
+	}
+	return nil
+}
+
+func checkClock(t LocalTime) error {
+	if t.Hour < 0 || t.Hour > 23 || t.Minute < 0 || t.Minute > 59 || t.Second < 0 || t.Second > 59 ||
+		t.Nanosecond < 0 || t.Nanosecond > 999999999 {
+		return fmt.Errorf("invalid time: %d:%d:%d and %d nanoseconds", t.Hour, t.Minute, t.Second, t.Nanosecond)
+	}
+	return nil
+}
+
+// isEmptyValue is what omitempty leaves out, as in encoding/json.
+func isEmptyValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64,
+		reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
+}
+
+// isZeroValue is what omitzero leaves out: the zero value, or one whose
+// IsZero method says it is zero.
+func isZeroValue(v reflect.Value) bool {
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+		if (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && v.IsNil() {
+			return true
+		}
+		return z.IsZero()
+	}
+	if v.CanAddr() {
+		if z, ok := v.Addr().Interface().(interface{ IsZero() bool }); ok {
+			return z.IsZero()
+		}
+	}
+	return v.IsZero()
+}

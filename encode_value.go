@@ -1,0 +1,259 @@
+package toml
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// This file holds the spelling of single values, shared by the encoder of
+// Go values and the writer of document trees.
+
+// String returns the value in TOML's inline syntax, as it would follow
+// "key = ": "a\"b", 42, 1e+300, [1, "x", {a = 1}], 1979-05-27T07:32:00Z.
+// Tables are written as inline tables and arrays of tables as arrays of
+// inline tables. A value of no kind (the zero Value) gives "".
+func (v *Value) String() string {
+	if v == nil {
+		return ""
+	}
+	return string(appendInlineValue(nil, v))
+}
+
+// appendInlineValue appends v in inline syntax: scalars as literals, arrays
+// in brackets, tables in braces. The parser bounds the depth of any tree,
+// so the recursion is bounded too.
+func appendInlineValue(b []byte, v *Value) []byte {
+	switch v.kind {
+	case KindString:
+		return appendQuoted(b, v.str)
+	case KindInteger:
+		return strconv.AppendInt(b, int64(v.bits), 10)
+	case KindFloat:
+		return appendFloat(b, math.Float64frombits(v.bits), 64)
+	case KindBool:
+		return strconv.AppendBool(b, v.bits != 0)
+	case KindDateTime:
+		d := unpackDateTime(v.bits, v.frac)
+		return appendOffset(appendLocalDateTime(b, LocalDateTime{d.date, d.clock}), d.offsetMinutes*60)
+	case KindLocalDateTime:
+		return appendLocalDateTime(b, v.LocalDateTime())
+	case KindLocalDate:
+		return v.LocalDate().appendTo(b)
+	case KindLocalTime:
+		return v.LocalTime().appendTo(b)
+	case KindArray:
+		b = append(b, '[')
+		for i, e := range v.arr.elems {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendInlineValue(b, e)
+		}
+		return append(b, ']')
+	case KindTable:
+		return appendInlineTable(b, v.tab)
+	}
+	return b
+}
+
+// appendInlineTable writes a table as {a = 1, b.c = 2}: dotted tables inside
+// it keep their dotted keys, so re-parsing gives back the same origins.
+func appendInlineTable(b []byte, t *Table) []byte {
+	if len(t.entries) == 0 {
+		return append(b, "{}"...)
+	}
+	b = append(b, '{')
+	first := true
+	b = appendInlineEntries(b, t, nil, &first)
+	return append(b, '}')
+}
+
+func appendInlineEntries(b []byte, t *Table, prefix []byte, first *bool) []byte {
+	for _, e := range t.entries {
+		if e.Value.kind == KindTable && e.Value.tab.origin == DottedTable && len(e.Value.tab.entries) > 0 {
+			b = appendInlineEntries(b, e.Value.tab, appendKey(prefix, e.Key.Name, '.'), first)
+			continue
+		}
+		if !*first {
+			b = append(b, ", "...)
+		}
+		*first = false
+		b = append(b, prefix...)
+		b = appendKey(b, e.Key.Name, 0)
+		b = append(b, " = "...)
+		b = appendInlineValue(b, e.Value)
+	}
+	return b
+}
+
+// appendKey appends one key part, bare when it can be, then sep unless
+// sep is 0.
+func appendKey(b []byte, k string, sep byte) []byte {
+	bare := k != ""
+	for i := 0; i < len(k); i++ {
+		if !isBareKeyChar(k[i]) {
+			bare = false
+			break
+		}
+	}
+	if bare {
+		b = append(b, k...)
+	} else {
+		b = appendQuoted(b, k)
+	}
+	if sep != 0 {
+		b = append(b, sep)
+	}
+	return b
+}
+
+// appendFloat appends f so that it reads back as a float with the same
+// bits: nan, inf and -inf by name, -0.0 with its sign, and always with a
+// '.' or an exponent so that it does not read back as an integer. Like
+// encoding/json, it uses exponents only for very large and very small
+// magnitudes, where people write them too. A bitSize of 32 gives the
+// shortest text that reads back to the same float32.
+func appendFloat(b []byte, f float64, bitSize int) []byte {
+	switch {
+	case math.IsNaN(f):
+		if math.Signbit(f) {
+			return append(b, "-nan"...)
+		}
+		return append(b, "nan"...)
+	case math.IsInf(f, 1):
+		return append(b, "inf"...)
+	case math.IsInf(f, -1):
+		return append(b, "-inf"...)
+	}
+	start := len(b)
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		b = strconv.AppendFloat(b, f, 'e', -1, bitSize)
+		// strconv pads the exponent to two digits (1e-07); TOML accepts
+		// that, but 1e-7 is how people write it.
+		if n := len(b); n-start >= 4 && b[n-4] == 'e' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+		return b
+	}
+	b = strconv.AppendFloat(b, f, 'f', -1, bitSize)
+	for _, c := range b[start:] {
+		if c == '.' {
+			return b
+		}
+	}
+	return append(b, ".0"...)
+}
+
+// appendLocalDateTime writes a date-time without offset, nanoseconds kept.
+func appendLocalDateTime(b []byte, dt LocalDateTime) []byte {
+	b = dt.LocalDate.appendTo(b)
+	b = append(b, 'T')
+	return dt.LocalTime.appendTo(b)
+}
+
+// appendOffset writes a zone offset in seconds east of UTC as Z or ±HH:MM.
+// The caller makes sure it is a whole number of minutes.
+func appendOffset(b []byte, seconds int) []byte {
+	if seconds == 0 {
+		return append(b, 'Z')
+	}
+	sign := byte('+')
+	if seconds < 0 {
+		sign = '-'
+		seconds = -seconds
+	}
+	minutes := seconds / 60
+	b = append(b, sign)
+	b = appendPadded(b, minutes/60, 2)
+	b = append(b, ':')
+	return appendPadded(b, minutes%60, 2)
+}
+
+// appendTime writes an offset date-time. TOML offsets are whole minutes and
+// years have four digits: a time in a zone whose offset has seconds (local
+// mean time before 1900, say) is written in UTC, which keeps the instant;
+// a year outside 0000-9999 cannot be written at all.
+func appendTime(b []byte, t time.Time) ([]byte, error) {
+	_, offset := t.Zone()
+	if offset%60 != 0 {
+		t = t.UTC()
+		offset = 0
+	}
+	if y := t.Year(); y < 0 || y > 9999 {
+		return b, fmt.Errorf("year %d is outside the range TOML can write (0000 to 9999)", y)
+	}
+	b = appendLocalDateTime(b, LocalDateTime{
+		LocalDate{t.Year(), t.Month(), t.Day()},
+		LocalTime{t.Hour(), t.Minute(), t.Second(), t.Nanosecond()},
+	})
+	return appendOffset(b, offset), nil
+}
+
+// appendMultilineString writes s as a multi-line basic string: its newlines
+// stay line breaks, and only what must be is escaped (backslashes, control
+// characters, a carriage return, and every third quote of a run so that no
+// """ closes the string early).
+func appendMultilineString(b []byte, s string) []byte {
+	// Readers trim a newline right after the opening quotes, so the text
+	// starts on its own line whatever its first character.
+	b = append(b, `"""`+"\n"...)
+	quotes := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '"' {
+			quotes++
+			if quotes == 3 || i == len(s)-1 {
+				// A third quote in a row, or a quote before the closing
+				// ones, would end the string.
+				b = append(b, '\\', '"')
+				quotes = 0
+			} else {
+				b = append(b, '"')
+			}
+			continue
+		}
+		quotes = 0
+		switch c {
+		case '\n':
+			b = append(b, '\n')
+		case '\\':
+			b = append(b, '\\', '\\')
+		case '\t':
+			b = append(b, '\t')
+		default:
+			b = appendEscapedByte(b, c)
+		}
+	}
+	return append(b, `"""`...)
+}
+
+// appendEscapedByte appends one byte of a basic string: control characters
+// (and DEL) escaped, everything else, UTF-8 included, as it is.
+func appendEscapedByte(b []byte, c byte) []byte {
+	switch c {
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\t':
+		return append(b, '\\', 't')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '"', '\\':
+		return append(b, '\\', c)
+	}
+	if c < 0x20 || c == 0x7f {
+		const hex = "0123456789ABCDEF"
+		return append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+	}
+	return append(b, c)
+}
+
+// validString reports whether s can be written: TOML documents are UTF-8.
+func validString(s string) bool { return utf8.ValidString(s) }
