@@ -32,10 +32,21 @@ type DecodeError struct {
 	// Err is the error of an Unmarshaler, a TextUnmarshaler or
 	// time.ParseDuration, if one caused this error.
 	Err error
+
+	doc *Document // the document it is about, if the walk had one
 }
 
 func (e *DecodeError) Error() string {
-	return fmt.Sprintf("toml: line %d, column %d: %s", e.Line, e.Column, e.Message)
+	return "toml: " + e.where() + ": " + e.Message
+}
+
+// where is the position as messages write it; a DecodeValue on a node
+// outside a decoding knows only the byte offset.
+func (e *DecodeError) where() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("byte %d", e.Offset)
+	}
+	return fmt.Sprintf("line %d, column %d", e.Line, e.Column)
 }
 
 // Unwrap returns the error that caused this one, if any.
@@ -56,7 +67,7 @@ func (errs DecodeErrors) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "toml: %d errors:", len(errs))
 	for _, e := range errs {
-		fmt.Fprintf(&b, "\n\tline %d, column %d: %s", e.Line, e.Column, e.Message)
+		fmt.Fprintf(&b, "\n\t%s: %s", e.where(), e.Message)
 	}
 	return b.String()
 }
@@ -116,9 +127,18 @@ func (d *decodeState) report(offset int, kind Kind, t reflect.Type, msg string, 
 	if key != "" {
 		msg = key + ": " + msg
 	}
-	p := d.doc.Position(offset)
+	p := d.position(offset)
 	d.errs = append(d.errs, &DecodeError{Key: key, Offset: p.Offset, Line: p.Line, Column: p.Column,
-		Kind: kind, Type: t, Message: msg, Err: cause})
+		Kind: kind, Type: t, Message: msg, Err: cause, doc: d.doc})
+}
+
+// position turns an offset into a line and column; a walk that does not
+// know its document (DecodeValue on a bare node) has offsets only.
+func (d *decodeState) position(offset int) Position {
+	if d.doc == nil {
+		return Position{Offset: offset}
+	}
+	return d.doc.Position(offset)
 }
 
 func (d *decodeState) failf(v *Value, t reflect.Type, format string, args ...any) {
@@ -149,7 +169,7 @@ func (d *decodeState) wrapAt(offset int, kind Kind, t reflect.Type, err error) {
 // it an error in strict mode.
 func (d *decodeState) unknownKey(e *Entry, t reflect.Type, fields *structFields) {
 	key := d.keyPath()
-	p := d.doc.Position(e.Key.Span.Start)
+	p := d.position(e.Key.Span.Start)
 	d.undecoded = append(d.undecoded, UndecodedKey{Key: key, Position: p})
 	if !d.strict {
 		return
@@ -159,7 +179,7 @@ func (d *decodeState) unknownKey(e *Entry, t reflect.Type, fields *structFields)
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	d.errs = append(d.errs, &DecodeError{Key: key, Offset: p.Offset, Line: p.Line, Column: p.Column,
-		Kind: e.Value.kind, Type: t, Message: msg})
+		Kind: e.Value.kind, Type: t, Message: msg, doc: d.doc})
 }
 
 // kindNouns name the kinds in messages.
@@ -186,7 +206,7 @@ func describeValue(doc *Document, v *Value) string {
 	if int(v.kind) < len(kindNouns) && kindNouns[v.kind] != "" {
 		noun = kindNouns[v.kind]
 	}
-	if v.kind == KindArray || v.kind == KindTable {
+	if v.kind == KindArray || v.kind == KindTable || doc == nil {
 		return noun
 	}
 	text := doc.Text(v.Span)
@@ -199,4 +219,16 @@ func describeValue(doc *Document, v *Value) string {
 		text = strings.TrimRight(text, "\r") + "..."
 	}
 	return noun + " " + text
+}
+
+// sourceText returns a scalar as the document writes it, or in a
+// canonical form when the walk does not know the document.
+func (d *decodeState) sourceText(v *Value) string {
+	if d.doc != nil {
+		return d.doc.Text(v.Span)
+	}
+	if isDateTimeKind(v.kind) {
+		return string(dateTimeText(v))
+	}
+	return strconv.FormatFloat(v.Float(), 'g', -1, 64)
 }

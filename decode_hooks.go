@@ -70,9 +70,7 @@ func (d *decodeState) hook(v *Value, rv reflect.Value, h hookKind) {
 	ptr := rv.Addr().Interface()
 	switch h {
 	case hookUnmarshaler:
-		if err := ptr.(Unmarshaler).UnmarshalTOML(v); err != nil {
-			d.wrap(v, rv.Type(), err)
-		}
+		d.callUnmarshaler(v, rv, ptr.(Unmarshaler))
 		return
 	case hookDuration:
 		if v.kind != KindString {
@@ -107,7 +105,7 @@ func (d *decodeState) hook(v *Value, rv reflect.Value, h hookKind) {
 			d.wrap(v, rv.Type(), err)
 		}
 	case h == hookLocalDateTime && v.kind == KindDateTime:
-		d.failf(v, rv.Type(), "cannot decode offset date-time %s into %s: it would lose its offset; decode it into time.Time", d.doc.Text(v.Span), rv.Type())
+		d.failf(v, rv.Type(), "cannot decode offset date-time %s into %s: it would lose its offset; decode it into time.Time", d.sourceText(v), rv.Type())
 	default:
 		d.mismatch(v, rv.Type())
 	}

@@ -41,7 +41,7 @@ func (d *decodeState) decodeFloat(v *Value, rv reflect.Value) {
 	case KindFloat:
 		f := math.Float64frombits(v.bits)
 		if rv.Kind() == reflect.Float32 && !math.IsInf(f, 0) && rv.OverflowFloat(f) {
-			d.failf(v, rv.Type(), "%s is out of range for %s", d.doc.Text(v.Span), rv.Type())
+			d.failf(v, rv.Type(), "%s is out of range for %s", d.sourceText(v), rv.Type())
 			return
 		}
 		rv.SetFloat(f)

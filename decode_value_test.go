@@ -1,0 +1,102 @@
+package toml_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/seed02375186/toml"
+)
+
+// cargoDependency is written either as a version string or as a table,
+// as Cargo.toml allows.
+type cargoDependency struct {
+	Version         string
+	Path            string
+	Git             string
+	Branch          string
+	Tag             string
+	Rev             string
+	Features        []string
+	Optional        bool
+	DefaultFeatures *bool `toml:"default-features"`
+	Workspace       bool
+	Package         string
+	Registry        string
+	Target          string
+	Public          bool
+	Artifact        string
+	Lib             bool
+}
+
+func (d *cargoDependency) UnmarshalTOML(v *toml.Value) error {
+	if v.Kind() == toml.KindString {
+		*d = cargoDependency{Version: v.Str()}
+		return nil
+	}
+	type plain cargoDependency
+	return toml.DecodeValue(v, (*plain)(d))
+}
+
+// TestDecodeValue checks decoding part of a node the ordinary way from an
+// Unmarshaler: values, positions and full keys of errors, strict mode and
+// Undecoded all reach through it.
+func TestDecodeValue(t *testing.T) {
+	type manifest struct {
+		Dependencies map[string]cargoDependency
+	}
+	t.Run("both forms", func(t *testing.T) {
+		var m manifest
+		src := "[dependencies]\nserde = \"1\"\nregex = { version = \"1.5\", default-features = false, features = [\"std\"] }"
+		if err := toml.Unmarshal([]byte(src), &m); err != nil {
+			t.Fatal(err)
+		}
+		want := manifest{Dependencies: map[string]cargoDependency{
+			"serde": {Version: "1"},
+			"regex": {Version: "1.5", DefaultFeatures: ptr(false), Features: []string{"std"}},
+		}}
+		if diff := cmp.Diff(want, m); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+	t.Run("errors inside keep the document's positions", func(t *testing.T) {
+		src := "[dependencies]\nregex = { version = 1 }\n[dependencies.x]\nfeatures = [\"a\", 2]"
+		err := toml.Unmarshal([]byte(src), &manifest{})
+		want := "toml: 2 errors:\n" +
+			"\tline 2, column 21: dependencies.regex.version: cannot decode integer 1 into string\n" +
+			"\tline 4, column 18: dependencies.x.features[1]: cannot decode integer 2 into string"
+		if err == nil || err.Error() != want {
+			t.Errorf("got %v, want %q", err, want)
+		}
+	})
+	t.Run("strict mode and Undecoded reach inside", func(t *testing.T) {
+		src := "[dependencies]\nregex = { versoin = \"1\" }"
+		dec := toml.NewDecoder(strings.NewReader(src))
+		dec.DisallowUnknownFields()
+		err := dec.Decode(&manifest{})
+		want := `toml: line 2, column 11: unknown key dependencies.regex.versoin (did you mean "version"?)`
+		if err == nil || err.Error() != want {
+			t.Errorf("got %v, want %q", err, want)
+		}
+		want2 := []toml.UndecodedKey{{Key: "dependencies.regex.versoin", Position: toml.Position{Offset: 25, Line: 2, Column: 11}}}
+		if diff := cmp.Diff(want2, dec.Undecoded()); diff != "" {
+			t.Errorf("Undecoded (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a bare node gives offsets and relative keys", func(t *testing.T) {
+		doc, err := toml.Parse([]byte("a = 1\nb = { c = \"x\" }"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var into struct{ C int }
+		err = toml.DecodeValue(doc.Table().Get("b"), &into)
+		want := "toml: byte 16: c: cannot decode string into int"
+		if err == nil || err.Error() != want {
+			t.Fatalf("got %v, want %q", err, want)
+		}
+		if got := err.(*toml.DecodeError).Offset; got != 16 {
+			t.Errorf("Offset = %d, want 16", got)
+		}
+	})
+}
