@@ -96,13 +96,18 @@ func (p *parser) parseToml() error {
 	}
 }
 
-// parseKey reads key = simple-key / dotted-key into p.keys.
+// parseKey reads key = simple-key / dotted-key into p.keys. The key may
+// have at most maxParts parts: the depth limit is checked while reading, so
+// a key of millions of parts costs no more than one at the limit.
 //
 //	dotted-key = simple-key 1*( dot-sep simple-key )
 //	dot-sep    = ws %x2E ws
-func (p *parser) parseKey() ([]Key, error) {
+func (p *parser) parseKey(maxParts int) ([]Key, error) {
 	keys := p.keys[:0]
 	for {
+		if len(keys) >= maxParts {
+			return nil, p.errorAt(p.pos, "document nests deeper than %d tables and arrays", MaxDepth)
+		}
 		k, err := p.simpleKey()
 		if err != nil {
 			return nil, err
@@ -124,7 +129,7 @@ func (p *parser) parseKey() ([]Key, error) {
 //
 //	keyval-sep = ws %x3D ws
 func (p *parser) parseKeyval(t *Table, depth int) error {
-	keys, err := p.parseKey()
+	keys, err := p.parseKey(MaxDepth - depth)
 	if err != nil {
 		return err
 	}
@@ -134,9 +139,6 @@ func (p *parser) parseKeyval(t *Table, depth int) error {
 	p.pos++
 	p.skipSpace()
 	depth += len(keys)
-	if depth > MaxDepth {
-		return p.errorAt(keys[0].Span.Start, "document nests deeper than %d tables and arrays", MaxDepth)
-	}
 	// The key parts live in p.keys, which parsing the value may reuse.
 	var keyBuf [4]Key
 	keys = append(keyBuf[:0], keys...)
@@ -358,7 +360,7 @@ func (p *parser) parseStdTable() error {
 	start := p.pos
 	p.pos++
 	p.skipSpace()
-	keys, err := p.parseKey()
+	keys, err := p.parseKey(MaxDepth)
 	if err != nil {
 		return err
 	}
@@ -399,7 +401,7 @@ func (p *parser) parseArrayTable() error {
 	start := p.pos
 	p.pos += 2
 	p.skipSpace()
-	keys, err := p.parseKey()
+	keys, err := p.parseKey(MaxDepth)
 	if err != nil {
 		return err
 	}

@@ -276,8 +276,9 @@ func TestParseErrors(t *testing.T) {
 		{"too deep arrays", strings.Repeat("[", 100000), `toml: line 1, column 3: expected a key (bare, "quoted" or 'literal'), found '['`},
 		{"too deep array values", "a = " + strings.Repeat("[", 100000), fmt.Sprintf(`toml: line 1, column %d: document nests deeper than %d tables and arrays`, 5+toml.MaxDepth, toml.MaxDepth)},
 		{"too deep inline tables", "a = " + strings.Repeat("{a=", 100000), fmt.Sprintf(`toml: line 1, column %d: document nests deeper than %d tables and arrays`, 6+3*(toml.MaxDepth-1), toml.MaxDepth)},
-		{"too deep dotted key", strings.Repeat("a.", toml.MaxDepth) + "a = 1", fmt.Sprintf(`toml: line 1, column 1: document nests deeper than %d tables and arrays`, toml.MaxDepth)},
-		{"too deep header", "[" + strings.Repeat("a.", toml.MaxDepth) + "a]", fmt.Sprintf(`toml: line 1, column %d: document nests deeper than %d tables and arrays`, 2+2*(toml.MaxDepth-1), toml.MaxDepth)},
+		{"too deep dotted key", strings.Repeat("a.", toml.MaxDepth) + "a = 1", fmt.Sprintf(`toml: line 1, column %d: document nests deeper than %d tables and arrays`, 1+2*toml.MaxDepth, toml.MaxDepth)},
+		{"too deep header", "[" + strings.Repeat("a.", toml.MaxDepth) + "a]", fmt.Sprintf(`toml: line 1, column %d: document nests deeper than %d tables and arrays`, 2+2*toml.MaxDepth, toml.MaxDepth)},
+		{"millions of key parts", strings.Repeat("a.", 5<<20) + "a = 1", fmt.Sprintf(`toml: line 1, column %d: document nests deeper than %d tables and arrays`, 1+2*toml.MaxDepth, toml.MaxDepth)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
