@@ -119,7 +119,7 @@ func runTest(c *command, e *env, args []string) int {
 	}
 	switch {
 	case *decoder == "" && *encoder == "":
-		r.Decoder, r.Encoder = inProcessDecoder{}, inProcessEncoderParser()
+		r.Decoder, r.Encoder = inProcessDecoder{}, inProcessEncoder{}
 	default:
 		if *decoder != "" {
 			words, err := splitCommand(*decoder)
@@ -181,9 +181,9 @@ func (inProcessDecoder) Run(_ context.Context, input string) (pid int, output st
 	defer recoverCase(&err)
 	doc, perr := toml.Parse([]byte(input))
 	if perr != nil {
-		return 0, perr.Error(), true, nil
+		return 0, asCommandOutput(perr.Error()), true, nil
 	}
-	return 0, string(tagged.AppendDocument(nil, doc)), false, nil
+	return 0, asCommandOutput(string(tagged.AppendDocument(nil, doc))), false, nil
 }
 
 // recoverCase turns a panic in the code under test into the failure of

@@ -70,7 +70,7 @@ func runGet(c *command, e *env, args []string) int {
 		}
 		return exitOK
 	}
-	text, err := tomlText(doc, v)
+	text, err := tomlText(v)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "toml get: %v\n", err)
 		return exitFailure

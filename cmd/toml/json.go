@@ -23,8 +23,9 @@ plain JSON for tools like jq. Keys keep the order of the document.
   TOML                      JSON
   string                    string
   integer                   number (all 64 bits, written exactly)
-  float                     number; nan, inf and -inf as the strings
-                            "nan", "inf" and "-inf", which JSON lacks
+  float                     number, with ".0" when whole; nan, inf and
+                            -inf as the strings "nan", "inf" and "-inf",
+                            which JSON lacks
   boolean                   true or false
   offset date-time          RFC 3339 string, e.g. "1979-05-27T07:32:00Z"
   local date-time, date     string, e.g. "1979-05-27T07:32:00",
@@ -120,7 +121,14 @@ func appendPlainJSON(b []byte, v *toml.Value) []byte {
 		case math.IsInf(f, -1):
 			return append(b, `"-inf"`...)
 		}
-		return strconv.AppendFloat(b, f, 'g', -1, 64)
+		// A whole float keeps a ".0" so that JSON readers that tell
+		// integers from floats (Python's, for one) still read a float.
+		start := len(b)
+		b = strconv.AppendFloat(b, f, 'g', -1, 64)
+		if !bytes.ContainsAny(b[start:], ".e") {
+			b = append(b, ".0"...)
+		}
+		return b
 	case toml.KindBool:
 		return strconv.AppendBool(b, v.Bool())
 	case toml.KindDateTime:

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/seed02375186/toml"
 	"github.com/seed02375186/toml/internal/tagged"
@@ -81,3 +83,54 @@ func noArguments(e *env, c *command, args []string) (code int, ok bool) {
 	}
 	return exitOK, true
 }
+
+func runEncode(c *command, e *env, args []string) int {
+	if code, ok := noArguments(e, c, args); !ok {
+		return code
+	}
+	data, err := io.ReadAll(e.stdin)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "toml encode: cannot read standard input: %v\n", err)
+		return exitUsage
+	}
+	out, err := encodeTagged(data)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "toml encode: %v\n", err)
+		return exitFailure
+	}
+	if _, err := e.stdout.Write(out); err != nil {
+		fmt.Fprintf(e.stderr, "toml encode: %v\n", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+// encodeTagged turns tagged JSON into TOML: the encoder of toml encode and
+// of toml test's in-process runs.
+func encodeTagged(data []byte) ([]byte, error) {
+	v, err := tagged.ToGo(data)
+	if err != nil {
+		return nil, err
+	}
+	return toml.Marshal(v)
+}
+
+// inProcessEncoder runs tagged.ToGo and toml.Marshal in this process, as
+// toml-test's encoder.
+type inProcessEncoder struct{}
+
+func (inProcessEncoder) Cmd() []string { return []string{"(in-process toml.Marshal)"} }
+
+func (inProcessEncoder) Run(_ context.Context, input string) (pid int, output string, isError bool, err error) {
+	defer recoverCase(&err)
+	out, eerr := encodeTagged([]byte(input))
+	if eerr != nil {
+		return 0, asCommandOutput(eerr.Error()), true, nil
+	}
+	return 0, asCommandOutput(string(out)), false, nil
+}
+
+// asCommandOutput trims output as toml-test's runner trims an external
+// command's, so that the in-process runs and "toml test --decoder 'toml
+// decode'" see the same text (an empty document is "\n", not nothing).
+func asCommandOutput(s string) string { return strings.TrimSpace(s) + "\n" }

@@ -1,22 +1,18 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/seed02375186/toml"
 )
 
-// tomlText returns v as get prints it: a string raw, any other value in
-// TOML form, each followed by a newline.
-//
-// Until the library's encoder exists, scalars and arrays are printed as
-// their source text, which is TOML, and tables cannot be printed.
-func tomlText(doc *toml.Document, v *toml.Value) (string, error) {
+// tomlText returns v as get prints it, ending in a newline: a string raw,
+// a table as a TOML document, anything else in TOML's inline syntax.
+func tomlText(v *toml.Value) (string, error) {
 	switch v.Kind() {
 	case toml.KindString:
 		return v.Str() + "\n", nil
 	case toml.KindTable:
-		return "", fmt.Errorf("printing a table as TOML is not available yet; use --json")
+		out, err := toml.Marshal(v)
+		return string(out), err
 	}
-	return doc.Text(v.Span) + "\n", nil
+	return v.String() + "\n", nil
 }
