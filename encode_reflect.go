@@ -388,24 +388,29 @@ func (e *encodeState) writeKeyValue(ent tableEntry) error {
 	e.writeIndent(level)
 	e.b = appendKey(e.b, ent.key, 0)
 	e.b = append(e.b, " = "...)
-	multiline := ent.multiline || e.opts.arraysMultiline
-	if err := e.writeValue(ent.val, multiline, level); err != nil {
+	lines := multiline{arrays: ent.multiline || e.opts.arraysMultiline, strings: ent.multiline}
+	if err := e.writeValue(ent.val, lines, level); err != nil {
 		return err
 	}
 	e.b = append(e.b, '\n')
 	return nil
 }
 
-// writeValue writes a value in inline syntax. With multiline, an array has
-// one element per line, indented one step from level, and a string is a
-// multi-line string.
-func (e *encodeState) writeValue(v reflect.Value, multiline bool, level int) error {
+// multiline says which values of a key are written over several lines.
+type multiline struct {
+	arrays  bool // one element per line
+	strings bool // as """ multi-line strings
+}
+
+// writeValue writes a value in inline syntax, or over several lines where
+// lines says so: an array's elements one step in from level.
+func (e *encodeState) writeValue(v reflect.Value, lines multiline, level int) error {
 	v, _ = e.resolve(v)
 	if !v.IsValid() {
 		return e.errorf(nil, "nil inside an array (TOML has no null)")
 	}
 	if spec, recv := specialOf(v); spec != notSpecial {
-		return e.writeSpecial(spec, recv, multiline)
+		return e.writeSpecial(spec, recv, lines.strings)
 	}
 	switch v.Kind() {
 	case reflect.String:
@@ -413,7 +418,7 @@ func (e *encodeState) writeValue(v reflect.Value, multiline bool, level int) err
 		if !utf8.ValidString(s) {
 			return e.errorf(nil, "string %q is not valid UTF-8 (TOML documents are UTF-8)", s)
 		}
-		if multiline {
+		if lines.strings {
 			e.b = appendMultilineString(e.b, s)
 		} else {
 			e.b = appendQuoted(e.b, s)
@@ -433,7 +438,7 @@ func (e *encodeState) writeValue(v reflect.Value, multiline bool, level int) err
 	case reflect.Float64:
 		e.b = appendFloat(e.b, v.Float(), 64)
 	case reflect.Slice, reflect.Array:
-		return e.writeArray(v, multiline, level)
+		return e.writeArray(v, lines.arrays, level)
 	case reflect.Struct, reflect.Map:
 		return e.writeInlineTable(v)
 	default:
@@ -442,7 +447,7 @@ func (e *encodeState) writeValue(v reflect.Value, multiline bool, level int) err
 	return nil
 }
 
-func (e *encodeState) writeArray(v reflect.Value, multiline bool, level int) error {
+func (e *encodeState) writeArray(v reflect.Value, oneElementPerLine bool, level int) error {
 	if err := e.enter(v); err != nil {
 		return err
 	}
@@ -454,7 +459,7 @@ func (e *encodeState) writeArray(v reflect.Value, multiline bool, level int) err
 	}
 	e.b = append(e.b, '[')
 	for i := 0; i < n; i++ {
-		if multiline {
+		if oneElementPerLine {
 			e.b = append(e.b, '\n')
 			e.writeIndent(level)
 			e.b = append(e.b, e.arrayIndent()...)
@@ -462,15 +467,15 @@ func (e *encodeState) writeArray(v reflect.Value, multiline bool, level int) err
 			e.b = append(e.b, ", "...)
 		}
 		e.pushIndex(i)
-		if err := e.writeValue(v.Index(i), false, level+1); err != nil {
+		if err := e.writeValue(v.Index(i), multiline{}, level+1); err != nil {
 			return err
 		}
 		e.pop()
-		if multiline {
+		if oneElementPerLine {
 			e.b = append(e.b, ',')
 		}
 	}
-	if multiline {
+	if oneElementPerLine {
 		e.b = append(e.b, '\n')
 		e.writeIndent(level)
 	}
@@ -507,7 +512,7 @@ func (e *encodeState) writeInlineTable(v reflect.Value) error {
 		e.b = append(e.b, " = "...)
 		e.pushKey(ent.key)
 		// An inline table is one line: no multi-line arrays or strings.
-		if err := e.writeValue(ent.val, false, 0); err != nil {
+		if err := e.writeValue(ent.val, multiline{}, 0); err != nil {
 			return err
 		}
 		e.pop()
@@ -517,7 +522,7 @@ func (e *encodeState) writeInlineTable(v reflect.Value) error {
 }
 
 // writeSpecial writes a value of a type with its own rule.
-func (e *encodeState) writeSpecial(spec special, v reflect.Value, multiline bool) error {
+func (e *encodeState) writeSpecial(spec special, v reflect.Value, multilineString bool) error {
 	var err error
 	switch spec {
 	case specMarshaler:
@@ -567,7 +572,7 @@ func (e *encodeState) writeSpecial(spec special, v reflect.Value, multiline bool
 		if !utf8.Valid(text) {
 			return e.errorf(nil, "MarshalText of %s returned text that is not valid UTF-8", v.Type())
 		}
-		if multiline {
+		if multilineString {
 			e.b = appendMultilineString(e.b, string(text))
 		} else {
 			e.b = appendQuoted(e.b, string(text))

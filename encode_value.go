@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"time"
-	"unicode/utf8"
 )
 
 // This file holds the spelling of single values, shared by the encoder of
@@ -254,6 +253,3 @@ func appendEscapedByte(b []byte, c byte) []byte {
 	}
 	return append(b, c)
 }
-
-// validString reports whether s can be written: TOML documents are UTF-8.
-func validString(s string) bool { return utf8.ValidString(s) }
