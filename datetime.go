@@ -2,6 +2,7 @@ package toml
 
 import (
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -141,10 +142,27 @@ type dateTime struct {
 func (d dateTime) toTime() time.Time {
 	loc := time.UTC
 	if d.offsetMinutes != 0 {
-		loc = time.FixedZone("", d.offsetMinutes*60)
+		loc = fixedZone(d.offsetMinutes)
 	}
 	return time.Date(d.date.Year, d.date.Month, d.date.Day,
 		d.clock.Hour, d.clock.Minute, d.clock.Second, d.clock.Nanosecond, loc)
+}
+
+// zones holds one Location per offset in minutes (within ±24 hours), made on
+// first use: documents repeat a few offsets, and time.FixedZone allocates.
+var zones [2*24*60 + 1]atomic.Pointer[time.Location]
+
+func fixedZone(offsetMinutes int) *time.Location {
+	if offsetMinutes <= -24*60 || offsetMinutes >= 24*60 {
+		return time.FixedZone("", offsetMinutes*60)
+	}
+	slot := &zones[offsetMinutes+24*60]
+	if loc := slot.Load(); loc != nil {
+		return loc
+	}
+	loc := time.FixedZone("", offsetMinutes*60)
+	slot.Store(loc)
+	return loc
 }
 
 // A Value keeps its date-time in two fields: bits holds the offset, year,

@@ -338,3 +338,30 @@ func TestPosition(t *testing.T) {
 		t.Errorf("value of bé at %v, want %v", got, want)
 	}
 }
+
+// TestOffsetDateTime checks offsets, including the cached zones, and that
+// equal offsets share one Location.
+func TestOffsetDateTime(t *testing.T) {
+	doc := mustParse(t, "a = 1979-05-27T07:32:00.5-07:30\nb = 1979-05-27T00:32:00+05:45\nc = 2000-01-01T00:00:00-07:30\nd = 1979-05-27T07:32:00Z")
+	tests := []struct {
+		key, want string
+		offset    int
+	}{
+		{"a", "1979-05-27T07:32:00.5-07:30", -(7*3600 + 30*60)},
+		{"b", "1979-05-27T00:32:00+05:45", 5*3600 + 45*60},
+		{"c", "2000-01-01T00:00:00-07:30", -(7*3600 + 30*60)},
+		{"d", "1979-05-27T07:32:00Z", 0},
+	}
+	for _, tt := range tests {
+		v := doc.Table().Get(tt.key)
+		if got := v.Time().Format("2006-01-02T15:04:05.999999999Z07:00"); got != tt.want {
+			t.Errorf("%s = %s, want %s", tt.key, got, tt.want)
+		}
+		if _, off := v.Time().Zone(); off != tt.offset || v.Offset() != tt.offset {
+			t.Errorf("%s: zone offset %d, Offset() %d, want %d", tt.key, off, v.Offset(), tt.offset)
+		}
+	}
+	if doc.Table().Get("a").Time().Location() != doc.Table().Get("c").Time().Location() {
+		t.Error("equal offsets should share one cached Location")
+	}
+}
