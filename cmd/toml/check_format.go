@@ -88,9 +88,12 @@ func excerpt(src []byte, offset int) (line, caret string, ok bool) {
 	end := len(src)
 	if i := bytes.IndexByte(src[offset:], '\n'); i >= 0 {
 		end = offset + i
+		if end > offset && src[end-1] == '\r' {
+			end-- // the CR of a CRLF; a bare CR stays, made visible
+		}
 	}
 	before := []rune(visible(src[start:offset]))
-	after := []rune(visible(bytes.TrimSuffix(src[offset:end], []byte("\r"))))
+	after := []rune(visible(src[offset:end]))
 
 	prefix, suffix := "", ""
 	if len(before) > excerptContext+10 {

@@ -244,6 +244,8 @@ func TestExcerpt(t *testing.T) {
 		{"tabs are kept", "\t\tkey = x\n", 8, "\t\tkey = x", "\t\t      ^"},
 		{"multibyte characters count once", "s = \"é☕\" x\n", 12, "s = \"é☕\" x", "         ^"},
 		{"carriage return of CRLF is dropped", "a = 1\r\nb = 2 3\r\n", 13, "b = 2 3", "      ^"},
+		{"bare carriage return is shown", "a = 1\n\rb = 2\n", 6, "␍b = 2", "^"},
+		{"carriage return at the end of input is shown", "a = 1\r", 5, "a = 1␍", "     ^"},
 		{"control characters become visible", "a = \"\x01\x7f\" x\n", 9, "a = \"␁␡\" x", "         ^"},
 		{"invalid UTF-8 is one character per byte", "a = \xff\xfe x", 7, "a = \ufffd\ufffd x", "       ^"},
 		{"long line is cut around the column", long, 100, "..." + long[40:160] + "...", strings.Repeat(" ", 63) + "^"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -253,7 +254,7 @@ func (rep *report) summary() string {
 }
 
 // writeJSON writes the counts and the failed cases (every case if verbose).
-func (rep *report) writeJSON(w interface{ Write([]byte) (int, error) }, verbose bool) error {
+func (rep *report) writeJSON(w io.Writer, verbose bool) error {
 	out := *rep
 	out.Tests = []tomltest.Test{}
 	for _, t := range rep.Tests {

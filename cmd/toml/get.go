@@ -138,8 +138,6 @@ func describeValue(v *toml.Value) string {
 		return "an array of " + plural(v.Array().Len(), "element")
 	case toml.KindInteger:
 		return "an integer"
-	case toml.KindLocalDateTime, toml.KindLocalDate, toml.KindLocalTime:
-		return "a " + v.Kind().String()
 	}
 	return "a " + v.Kind().String()
 }

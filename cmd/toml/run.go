@@ -74,10 +74,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return c.run(c, e, args[1:])
 }
 
-// errHelp is returned by parseFlags when -h was given; the caller has
-// printed the help already.
-var errHelp = flag.ErrHelp
-
 // newFlagSet returns a FlagSet for c that prints nothing by itself:
 // parseFlags reports errors in one place.
 func newFlagSet(c *command) *flag.FlagSet {
@@ -88,7 +84,7 @@ func newFlagSet(c *command) *flag.FlagSet {
 
 // parseFlags parses args with flags allowed before, between and after the
 // positional arguments ("--" ends the flags). It returns the positional
-// arguments. On -h it prints c's help to stdout and returns errHelp; on a
+// arguments. On -h it prints c's help to stdout and returns flag.ErrHelp; on a
 // bad flag it prints the error and c's synopsis to stderr.
 func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
@@ -96,7 +92,7 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 		err := fs.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(e.stdout, c.usage)
-			return nil, errHelp
+			return nil, err
 		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "toml %s: %v\n%s", c.name, err, synopsis(c))
@@ -129,7 +125,7 @@ func usageError(e *env, c *command, format string, args ...any) int {
 
 // flagExit turns a parseFlags error into the exit code.
 func flagExit(err error) int {
-	if errors.Is(err, errHelp) {
+	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
 	return exitUsage
