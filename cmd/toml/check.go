@@ -56,10 +56,13 @@ Examples:
 	run: runCheck,
 }
 
-// checkTarget is one file to check: a path, or standard input.
+// checkTarget is one file to check: a path, or standard input. A path
+// that does not exist, or a directory that cannot be walked, is a target
+// with its error, so that it is reported in its place.
 type checkTarget struct {
 	name  string // as reported: the path, or "<stdin>"
 	stdin bool
+	err   error
 }
 
 // checkResult is what checking one file found.
@@ -98,14 +101,11 @@ func runCheck(c *command, e *env, args []string) int {
 		return usageError(e, c, "no files given (use '.' for the current directory, '-' for standard input)")
 	}
 
-	targets, walkErrs := collectTargets(paths)
+	targets := collectTargets(paths)
 	results := checkAll(targets, e.stdin)
 
 	var problems []*problem
-	unreadable := len(walkErrs)
-	for _, err := range walkErrs {
-		fmt.Fprintf(e.stderr, "toml check: %v\n", err)
-	}
+	unreadable := 0
 	for i, r := range results {
 		switch {
 		case r.readErr != nil:
@@ -120,7 +120,7 @@ func runCheck(c *command, e *env, args []string) int {
 		return exitUsage
 	}
 
-	summary := fmt.Sprintf("checked %s: %d invalid", plural(len(targets)-countReadErrors(results), "file"), len(problems))
+	summary := fmt.Sprintf("checked %s: %d invalid", plural(len(targets)-unreadable, "file"), len(problems))
 	if unreadable > 0 {
 		summary += fmt.Sprintf(", %d unreadable", unreadable)
 	}
@@ -132,16 +132,6 @@ func runCheck(c *command, e *env, args []string) int {
 		return exitFailure
 	}
 	return exitOK
-}
-
-func countReadErrors(results []checkResult) int {
-	n := 0
-	for _, r := range results {
-		if r.readErr != nil {
-			n++
-		}
-	}
-	return n
 }
 
 func plural(n int, noun string) string {
@@ -162,12 +152,10 @@ func unwrapPathError(err error) error {
 }
 
 // collectTargets expands the command-line paths into the files to check,
-// in order and without repeats. It returns the errors of paths that do not
-// exist or directories that cannot be walked.
-func collectTargets(paths []string) ([]checkTarget, []error) {
+// in order and without repeats.
+func collectTargets(paths []string) []checkTarget {
 	var (
 		targets []checkTarget
-		errs    []error
 		seen    = make(map[string]bool)
 	)
 	add := func(t checkTarget) {
@@ -187,7 +175,7 @@ func collectTargets(paths []string) ([]checkTarget, []error) {
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("cannot read %s: %v", p, unwrapPathError(err)))
+			targets = append(targets, checkTarget{name: p, err: err})
 			continue
 		}
 		if !info.IsDir() {
@@ -196,7 +184,7 @@ func collectTargets(paths []string) ([]checkTarget, []error) {
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, fmt.Errorf("cannot read %s: %v", path, unwrapPathError(err)))
+				targets = append(targets, checkTarget{name: path, err: err})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -214,10 +202,10 @@ func collectTargets(paths []string) ([]checkTarget, []error) {
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, err)
+			targets = append(targets, checkTarget{name: p, err: err})
 		}
 	}
-	return targets, errs
+	return targets
 }
 
 // checkAll checks the targets on a pool of runtime.NumCPU() workers and
@@ -241,6 +229,10 @@ func checkAll(targets []checkTarget, stdin io.Reader) []checkResult {
 			defer wg.Done()
 			for i := range jobs {
 				t := targets[i]
+				if t.err != nil {
+					results[i] = checkResult{readErr: t.err}
+					continue
+				}
 				if t.stdin {
 					results[i] = checkData(t.name, stdinData, stdinErr)
 					continue
