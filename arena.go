@@ -1,32 +1,39 @@
 package toml
 
-// arena hands out the nodes of one document from slabs, so that building a
-// tree costs a few large allocations instead of one per node. A slab is
-// never grown in place: nodes keep their addresses, and a full slab is
-// simply left to the nodes that point into it.
+import (
+	"sync"
+	"unsafe"
+)
+
+// arena hands out the nodes of one document from blocks, so that building a
+// tree costs a few large allocations instead of one per node. A block is
+// never grown in place: nodes keep their addresses.
+//
+// When the tree is only a step on the way (Unmarshal decodes it and drops
+// it), the whole arena goes back to a pool and the next document reuses its
+// blocks, so that a steady stream of decodes allocates almost nothing for
+// the tree.
 type arena struct {
-	slab    int // nodes per slab, sized from the input
-	values  []Value
-	tables  []Table
-	arrays  []Array
-	entries []Entry
-	ptrs    []*Value
+	values  blocks[Value]
+	tables  blocks[Table]
+	arrays  blocks[Array]
+	entries blocks[Entry]
+	ptrs    blocks[*Value]
 }
 
 // The values in a document run at about one per 24 bytes of typical
-// configuration; slabs are sized for that, within bounds that keep tiny
+// configuration; blocks are sized for that, within bounds that keep tiny
 // documents cheap and huge ones from over-reserving.
 func (a *arena) init(inputSize int) {
-	a.slab = min(max(inputSize/24, 16), 4096)
+	n := min(max(inputSize/24, 16), 4096)
+	a.values.size = n
+	a.tables.size = max(n/4, 8)
+	a.arrays.size = max(n/8, 8)
+	a.entries.size = n
+	a.ptrs.size = n
 }
 
-func (a *arena) newValue() *Value {
-	if len(a.values) == cap(a.values) {
-		a.values = make([]Value, 0, a.slab)
-	}
-	a.values = a.values[:len(a.values)+1]
-	return &a.values[len(a.values)-1]
-}
+func (a *arena) newValue() *Value { return &a.values.take(1)[0] }
 
 // entriesPerTable is the room a table starts with; a table that grows past
 // it moves its entries to an ordinary slice. Elements of an array of tables
@@ -38,46 +45,90 @@ func (a *arena) newTable(origin TableOrigin) *Table {
 }
 
 func (a *arena) newTableSized(origin TableOrigin, room int) *Table {
-	if len(a.tables) == cap(a.tables) {
-		a.tables = make([]Table, 0, max(a.slab/4, 8))
-	}
-	a.tables = a.tables[:len(a.tables)+1]
-	t := &a.tables[len(a.tables)-1]
+	t := &a.tables.take(1)[0]
 	t.origin = origin
-	if room > a.slab/4 {
-		t.entries = make([]Entry, 0, room)
-		return t
-	}
-	if len(a.entries)+room > cap(a.entries) {
-		a.entries = make([]Entry, 0, max(a.slab, 4*entriesPerTable))
-	}
-	n := len(a.entries)
-	t.entries = a.entries[n : n : n+room]
-	a.entries = a.entries[:n+room]
+	t.entries = a.entries.take(room)[:0]
 	return t
 }
 
-func (a *arena) newArray() *Array {
-	if len(a.arrays) == cap(a.arrays) {
-		a.arrays = make([]Array, 0, max(a.slab/8, 8))
-	}
-	a.arrays = a.arrays[:len(a.arrays)+1]
-	return &a.arrays[len(a.arrays)-1]
-}
+func (a *arena) newArray() *Array { return &a.arrays.take(1)[0] }
 
 // valueSlice copies elems into arena memory of exactly their length.
 func (a *arena) valueSlice(elems []*Value) []*Value {
-	n := len(elems)
-	if n == 0 {
+	if len(elems) == 0 {
 		return nil
 	}
-	if n > a.slab/2 {
-		return append([]*Value(nil), elems...)
-	}
-	if len(a.ptrs)+n > cap(a.ptrs) {
-		a.ptrs = make([]*Value, 0, a.slab)
-	}
-	start := len(a.ptrs)
-	a.ptrs = append(a.ptrs, elems...)
-	return a.ptrs[start : start+n : start+n]
+	s := a.ptrs.take(len(elems))
+	copy(s, elems)
+	return s
 }
+
+// reset empties the arena for another document, keeping its blocks.
+func (a *arena) reset() {
+	a.values.reset()
+	a.tables.reset()
+	a.arrays.reset()
+	a.entries.reset()
+	a.ptrs.reset()
+}
+
+func (a *arena) retainedBytes() int {
+	return a.values.bytes() + a.tables.bytes() + a.arrays.bytes() + a.entries.bytes() + a.ptrs.bytes()
+}
+
+// blocks hands out runs of fresh Ts from a list of fixed-size blocks.
+type blocks[T any] struct {
+	list [][]T // every block made; list[cur] is being filled, later ones are spare
+	cur  int
+	size int // elements in a new block
+}
+
+// take returns n zeroed elements as a slice whose capacity is n, so that
+// appending to it never writes into a neighbour.
+func (b *blocks[T]) take(n int) []T {
+	if n > b.size/2 {
+		return make([]T, n) // too big to share a block; not pooled
+	}
+	if len(b.list) == 0 {
+		b.list = append(b.list, make([]T, 0, b.size))
+	}
+	blk := b.list[b.cur]
+	if cap(blk)-len(blk) < n {
+		b.cur++
+		if b.cur == len(b.list) {
+			b.list = append(b.list, make([]T, 0, b.size))
+		}
+		blk = b.list[b.cur]
+	}
+	start := len(blk)
+	blk = blk[:start+n]
+	b.list[b.cur] = blk
+	return blk[start : start+n : start+n]
+}
+
+// reset zeroes what was handed out (so that no old document is kept alive
+// through a pooled block) and starts handing out from the first block again.
+func (b *blocks[T]) reset() {
+	for i := 0; i <= b.cur && i < len(b.list); i++ {
+		clear(b.list[i])
+		b.list[i] = b.list[i][:0]
+	}
+	b.cur = 0
+}
+
+func (b *blocks[T]) bytes() int {
+	var zero T
+	n := 0
+	for _, blk := range b.list {
+		n += cap(blk)
+	}
+	return n * int(unsafe.Sizeof(zero))
+}
+
+// parserPool keeps parsers, with their arenas and scratch buffers, between
+// decodes whose trees did not outlive them.
+var parserPool sync.Pool
+
+// maxPooledBytes bounds the memory a pooled parser keeps: an arena grown by
+// one huge document is left to the garbage collector instead.
+const maxPooledBytes = 16 << 20

@@ -17,19 +17,60 @@ const MaxDepth = 10000
 // breaks a rule of TOML (a duplicate key, a table defined twice), gives a
 // *ParseError naming the line and column.
 func Parse(data []byte) (*Document, error) {
-	return parseString(string(data), 0)
+	p := newParser(string(data), 0, false)
+	return p.parse()
 }
 
 // parseString parses src; a maxValues above zero caps the number of values
 // (scalars, arrays and tables) the document may hold.
 func parseString(src string, maxValues int) (*Document, error) {
-	p := &parser{lexer: lexer{src: src}, maxValues: maxValues}
+	return newParser(src, maxValues, false).parse()
+}
+
+// parseTransient parses src into pooled memory, for a caller that drops
+// the tree before it returns: it must call release with the parser once
+// no node of the tree can be reached any more.
+func parseTransient(src string, maxValues int) (*Document, *parser, error) {
+	p := newParser(src, maxValues, true)
+	doc, err := p.parse()
+	return doc, p, err
+}
+
+func newParser(src string, maxValues int, pooled bool) *parser {
+	var p *parser
+	if pooled {
+		p, _ = parserPool.Get().(*parser)
+	}
+	if p == nil {
+		p = &parser{}
+	}
+	p.lexer = lexer{src: src, buf: p.buf[:0]}
+	p.maxValues, p.values = maxValues, 0
 	p.arena.init(len(src))
-	doc := &Document{src: src}
+	return p
+}
+
+// release returns a parser of parseTransient to the pool. Every node it
+// made is zeroed: nothing may use the tree afterwards.
+func (p *parser) release() {
+	p.arena.reset()
+	p.src = ""
+	p.root, p.current = nil, nil
+	clear(p.stack[:cap(p.stack)])
+	clear(p.keys[:cap(p.keys)])
+	clear(p.section[:cap(p.section)])
+	if p.arena.retainedBytes() <= maxPooledBytes {
+		parserPool.Put(p)
+	}
+}
+
+func (p *parser) parse() (*Document, error) {
+	doc := &Document{src: p.src}
 	rootTable := p.arena.newTable(RootTable)
 	doc.Root = p.arena.newValue()
-	*doc.Root = Value{Span: Span{0, len(src)}, kind: KindTable, tab: rootTable}
-	p.root, p.current = rootTable, rootTable
+	*doc.Root = Value{Span: Span{0, len(p.src)}, kind: KindTable, tab: rootTable}
+	p.root, p.current, p.currentDepth = rootTable, rootTable, 0
+	p.section = p.section[:0]
 	if err := p.parseToml(); err != nil {
 		return nil, err
 	}
