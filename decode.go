@@ -71,6 +71,10 @@ import (
 //     such as "1m30s". An integer is an error: its unit would be a guess.
 //   - encoding.TextUnmarshaler types take strings, and date-times in their
 //     RFC 3339 form.
+//   - A *Value or a Value receives the tree node itself, of any kind, to be
+//     read later with its accessors or with DecodeValue. A *Value points
+//     into the tree; a Value is a shallow copy whose arrays and tables are
+//     the tree's own.
 //   - Other types (channels, functions, complex numbers) are an error.
 //
 // A value that does not fit is reported as a *DecodeError naming its
@@ -215,13 +219,30 @@ func (d *decodeState) pushKey(k string) { d.path = append(d.path, pathPart{key: 
 func (d *decodeState) pushIndex(i int)  { d.path = append(d.path, pathPart{index: i}) }
 func (d *decodeState) pop()             { d.path = d.path[:len(d.path)-1] }
 
+var (
+	valueType        = reflect.TypeFor[Value]()
+	valuePointerType = reflect.TypeFor[*Value]()
+)
+
 // decode stores v into rv, which is settable.
 func (d *decodeState) decode(v *Value, rv reflect.Value) {
 	for rv.Kind() == reflect.Pointer {
+		switch t := rv.Type(); {
+		case t == valuePointerType:
+			rv.Set(reflect.ValueOf(v))
+			return
+		case t.Elem() == t:
+			d.failf(v, t, "cannot decode into %s: the pointer type points to itself", t)
+			return
+		}
 		if rv.IsNil() {
 			rv.Set(reflect.New(rv.Type().Elem()))
 		}
 		rv = rv.Elem()
+	}
+	if rv.Type() == valueType {
+		rv.Set(reflect.ValueOf(v).Elem())
+		return
 	}
 	if h := hooksOf(rv.Type()); h != hookNone {
 		d.hook(v, rv, h)

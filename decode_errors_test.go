@@ -30,6 +30,9 @@ func (*failingUnmarshaler) UnmarshalTOML(v *toml.Value) error {
 
 type hidden struct{ X int }
 
+// selfPointer points to its own type, so allocating it never ends.
+type selfPointer *selfPointer
+
 type withHiddenPointer struct {
 	*hidden
 }
@@ -179,6 +182,11 @@ func TestUnmarshalErrors(t *testing.T) {
 			name: "type with no TOML form", toml: "c = 1", into: &struct{ C chan int }{},
 			want:    "toml: line 1, column 5: c: cannot decode into chan int: the type has no TOML form",
 			wantKey: "c", wantLine: 1, wantColumn: 5, wantKind: toml.KindInteger,
+		},
+		{
+			name: "pointer type that points to itself", toml: "p = 1", into: &struct{ P selfPointer }{},
+			want:    "toml: line 1, column 5: p: cannot decode into toml_test.selfPointer: the pointer type points to itself",
+			wantKey: "p", wantLine: 1, wantColumn: 5, wantKind: toml.KindInteger,
 		},
 		{
 			name: "long and multi-line values are cut in messages", toml: "s = \"\"\"\nfirst line\nsecond\"\"\"\nl = \"" + strings.Repeat("x", 50) + "\"",

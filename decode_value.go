@@ -37,8 +37,8 @@ func DecodeValue(node *Value, v any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("toml: cannot decode into %s: need a non-nil pointer", describeTarget(v))
 	}
-	if node == nil {
-		return fmt.Errorf("toml: cannot decode a nil node")
+	if node == nil || node.kind == KindInvalid {
+		return fmt.Errorf("toml: cannot decode an empty node: DecodeValue takes nodes of a parsed tree")
 	}
 	d := &decodeState{}
 	outer, _ := inUnmarshaler.Load(node)

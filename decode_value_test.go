@@ -100,3 +100,41 @@ func TestDecodeValue(t *testing.T) {
 		}
 	})
 }
+
+// TestDecodeIntoValue checks that *Value and Value fields receive the
+// tree's node, to be decoded later.
+func TestDecodeIntoValue(t *testing.T) {
+	var into struct {
+		Later *toml.Value
+		Copy  toml.Value
+		Port  int
+	}
+	src := "port = 1\n[later]\nname = \"x\"\n[copy]\nlist = [1, 2]"
+	if err := toml.Unmarshal([]byte(src), &into); err != nil {
+		t.Fatal(err)
+	}
+	if into.Later == nil || into.Later.Kind() != toml.KindTable || into.Copy.Kind() != toml.KindTable {
+		t.Fatalf("nodes not captured: %+v", into)
+	}
+	var later struct{ Name string }
+	if err := toml.DecodeValue(into.Later, &later); err != nil {
+		t.Fatal(err)
+	}
+	if later.Name != "x" {
+		t.Errorf("later.Name = %q, want %q", later.Name, "x")
+	}
+	if got := into.Copy.Table().Get("list").Array().Len(); got != 2 {
+		t.Errorf("copied list has %d elements, want 2", got)
+	}
+}
+
+// TestDecodeValueRejectsEmptyNodes checks that a Value not from a tree is
+// an error, not a panic.
+func TestDecodeValueRejectsEmptyNodes(t *testing.T) {
+	for _, node := range []*toml.Value{nil, {}} {
+		var v any
+		if err := toml.DecodeValue(node, &v); err == nil {
+			t.Errorf("DecodeValue(%v) succeeded, want an error", node)
+		}
+	}
+}
