@@ -421,7 +421,7 @@ func (e *encodeState) writeValue(v reflect.Value, lines multiline, level int) er
 		if lines.strings {
 			e.b = appendMultilineString(e.b, s)
 		} else {
-			e.b = appendQuoted(e.b, s)
+			e.b = appendBasicString(e.b, s)
 		}
 	case reflect.Bool:
 		e.b = strconv.AppendBool(e.b, v.Bool())
@@ -551,7 +551,7 @@ func (e *encodeState) writeSpecial(spec special, v reflect.Value, multilineStrin
 			}
 		}
 	case specDuration:
-		e.b = appendQuoted(e.b, time.Duration(v.Int()).String())
+		e.b = appendBasicString(e.b, time.Duration(v.Int()).String())
 	case specValue:
 		tv := v.Interface().(*Value)
 		if tv.kind == KindInvalid {
@@ -575,7 +575,7 @@ func (e *encodeState) writeSpecial(spec special, v reflect.Value, multilineStrin
 		if multilineString {
 			e.b = appendMultilineString(e.b, string(text))
 		} else {
-			e.b = appendQuoted(e.b, string(text))
+			e.b = appendBasicString(e.b, string(text))
 		}
 	}
 	if err != nil {

@@ -27,7 +27,7 @@ func (v *Value) String() string {
 func appendInlineValue(b []byte, v *Value) []byte {
 	switch v.kind {
 	case KindString:
-		return appendQuoted(b, v.str)
+		return appendBasicString(b, v.str)
 	case KindInteger:
 		return strconv.AppendInt(b, int64(v.bits), 10)
 	case KindFloat:
@@ -101,7 +101,7 @@ func appendKey(b []byte, k string, sep byte) []byte {
 	if bare {
 		b = append(b, k...)
 	} else {
-		b = appendQuoted(b, k)
+		b = appendBasicString(b, k)
 	}
 	if sep != 0 {
 		b = append(b, sep)
@@ -228,6 +228,24 @@ func appendMultilineString(b []byte, s string) []byte {
 		}
 	}
 	return append(b, `"""`...)
+}
+
+// appendBasicString appends s as a TOML basic string, escaping only what
+// must be, as appendQuoted does, but copying the runs between escapes at
+// once: most strings have no escapes at all.
+func appendBasicString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		b = appendEscapedByte(b, s[i])
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // appendEscapedByte appends one byte of a basic string: control characters
