@@ -52,8 +52,8 @@ type fieldsDeeper struct {
 	Deep       int
 }
 
-type fieldsSelf struct {
-	*fieldsSelf
+type FieldsSelf struct {
+	*FieldsSelf
 	Next int
 }
 
@@ -154,7 +154,7 @@ func TestCachedFields(t *testing.T) {
 		},
 		{
 			name: "embedded pointers are promoted; a type embedding itself ends",
-			typ:  reflect.TypeFor[fieldsSelf](),
+			typ:  reflect.TypeFor[FieldsSelf](),
 			want: []fieldSummary{{"Next", []int{1}, false, ""}},
 		},
 		{
