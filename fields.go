@@ -2,6 +2,7 @@ package toml
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -60,23 +61,23 @@ func parseTag(tag string) (name string, opts []string) {
 }
 
 // typeFields walks t breadth-first through embedded structs, the way
-// encoding/json does: a field at a shallower depth hides deeper ones of the
-// same name; at one depth a tagged field wins over untagged ones, and two
-// of the same standing cancel each other out.
+// encoding/json does, and then settles each name: the shallowest field of a
+// name wins; at that depth a tagged field wins over untagged ones; two of
+// the same standing cancel each other out, and hide deeper ones too.
 func typeFields(t reflect.Type) *structFields {
 	type queued struct {
 		typ   reflect.Type
 		index []int
 	}
-	current := []queued{}
+	var current []queued
 	next := []queued{{typ: t}}
-	visited := map[reflect.Type]bool{}
-	var fields []field
+	var count, nextCount map[reflect.Type]int // times each type is queued at this level and the next
+	visited := map[reflect.Type]bool{}        // types explored at a shallower level
+	var candidates []field
 
 	for len(next) > 0 {
 		current, next = next, current[:0]
-		count := map[string]int{} // fields of each name at this depth
-		var level []field
+		count, nextCount = nextCount, map[reflect.Type]int{}
 		for _, q := range current {
 			if visited[q.typ] {
 				continue
@@ -105,7 +106,10 @@ func typeFields(t reflect.Type) *structFields {
 				index[len(q.index)] = i
 
 				if sf.Anonymous && name == "" && ft.Kind() == reflect.Struct && !isLeafStruct(ft) {
-					next = append(next, queued{typ: ft, index: index})
+					nextCount[ft]++
+					if nextCount[ft] == 1 {
+						next = append(next, queued{typ: ft, index: index})
+					}
 					continue
 				}
 				f := field{name: name, index: index, typ: sf.Type, tagged: name != ""}
@@ -124,34 +128,47 @@ func typeFields(t reflect.Type) *structFields {
 						f.multiline = true
 					}
 				}
-				level = append(level, f)
-				count[f.name]++
-			}
-		}
-		// Resolve the names of this depth against each other; names already
-		// taken at a shallower depth hide these.
-		taken := map[string]bool{}
-		for _, f := range fields {
-			taken[f.name] = true
-		}
-		for _, f := range level {
-			if taken[f.name] {
-				continue
-			}
-			if count[f.name] > 1 {
-				winner, ok := dominant(level, f.name)
-				if !ok {
-					taken[f.name] = true // ambiguous: no field gets the name
-					continue
+				candidates = append(candidates, f)
+				if count[q.typ] > 1 {
+					// The type was reached along two paths at this depth:
+					// a second copy lets the settling below see the tie.
+					candidates = append(candidates, f)
 				}
-				f = winner
 			}
-			taken[f.name] = true
-			fields = append(fields, f)
 		}
 	}
+
+	// Settle each name: sort by name, then depth, then tagged first.
+	slices.SortStableFunc(candidates, func(a, b field) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		if c := len(a.index) - len(b.index); c != 0 {
+			return c
+		}
+		if a.tagged != b.tagged {
+			if a.tagged {
+				return -1
+			}
+			return 1
+		}
+		return slices.Compare(a.index, b.index)
+	})
+	var fields []field
+	for i := 0; i < len(candidates); {
+		j := i + 1
+		for j < len(candidates) && candidates[j].name == candidates[i].name {
+			j++
+		}
+		group := candidates[i:j]
+		if len(group) == 1 || len(group[0].index) < len(group[1].index) || group[0].tagged != group[1].tagged {
+			fields = append(fields, group[0])
+		}
+		i = j
+	}
 	// Declaration order: by index path.
-	sortFields(fields)
+	slices.SortFunc(fields, func(a, b field) int { return slices.Compare(a.index, b.index) })
+
 	s := &structFields{list: fields, byName: make(map[string]int, len(fields)), byFold: make(map[string]int, len(fields))}
 	for i, f := range fields {
 		s.byName[f.name] = i
@@ -161,36 +178,6 @@ func typeFields(t reflect.Type) *structFields {
 		}
 	}
 	return s
-}
-
-// dominant picks the one tagged field among the fields named name at one
-// depth, if there is exactly one.
-func dominant(level []field, name string) (field, bool) {
-	var found field
-	n := 0
-	for _, f := range level {
-		if f.name == name && f.tagged {
-			found = f
-			n++
-		}
-	}
-	return found, n == 1
-}
-
-func sortFields(fields []field) {
-	less := func(a, b []int) bool {
-		for k := 0; k < len(a) && k < len(b); k++ {
-			if a[k] != b[k] {
-				return a[k] < b[k]
-			}
-		}
-		return len(a) < len(b)
-	}
-	for i := 1; i < len(fields); i++ {
-		for j := i; j > 0 && less(fields[j].index, fields[j-1].index); j-- {
-			fields[j], fields[j-1] = fields[j-1], fields[j]
-		}
-	}
 }
 
 var (

@@ -57,6 +57,32 @@ type FieldsSelf struct {
 	Next int
 }
 
+type fieldsDeepClash struct {
+	Clash string
+	Deep  int
+}
+
+type fieldsWrapDeepClash struct {
+	fieldsDeepClash // Clash and Deep at depth 2
+}
+
+type fieldsInner struct{ X int }
+
+type fieldsViaA struct{ fieldsInner }
+
+type fieldsViaB struct{ fieldsInner }
+
+type fieldsSameTypeTwice struct {
+	fieldsViaA // X at depth 2
+	fieldsViaB // X at depth 2 again: ambiguous, as in encoding/json
+}
+
+type fieldsAmbiguousThenDeeper struct {
+	fieldsBase          // Clash at depth 1
+	fieldsOther         // Clash at depth 1
+	fieldsWrapDeepClash // Clash at depth 2: hidden by the ambiguity above, as in encoding/json
+}
+
 type fieldsNumber int
 
 type fieldsAmbiguousHolder struct {
@@ -164,6 +190,20 @@ func TestCachedFields(t *testing.T) {
 				Exported fieldsNumber
 			}](),
 			want: []fieldSummary{{"Exported", []int{1}, false, ""}},
+		},
+		{
+			name: "a name made ambiguous at one depth hides deeper fields of that name",
+			typ:  reflect.TypeFor[fieldsAmbiguousThenDeeper](),
+			want: []fieldSummary{
+				{"Base", []int{0, 0}, false, ""},
+				{"tagged", []int{1, 1}, true, ""},
+				{"Deep", []int{2, 0, 1}, false, ""},
+			},
+		},
+		{
+			name: "one struct type embedded twice at one depth gives ambiguous fields",
+			typ:  reflect.TypeFor[fieldsSameTypeTwice](),
+			want: nil,
 		},
 	}
 	for _, tt := range tests {
