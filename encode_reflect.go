@@ -161,7 +161,8 @@ type identity struct {
 // value is cyclic) or if values nest too deeply to be read back.
 func (e *encodeState) enter(v reflect.Value) error {
 	e.depth++
-	if e.depth > MaxDepth {
+	// The parser counts the levels below the root; e.depth counts the root.
+	if e.depth-1 > MaxDepth {
 		return e.errorf(nil, "values nest deeper than %d tables and arrays", MaxDepth)
 	}
 	id, ok := identityOf(v)

@@ -554,3 +554,61 @@ func TestEncoderWritesNothingOnError(t *testing.T) {
 		t.Errorf("Encode wrote %q before failing", buf.String())
 	}
 }
+
+// TestMarshalDeepTrees writes documents nested almost as deeply as the
+// parser allows, in every way they can nest, and reads them back.
+func TestMarshalDeepTrees(t *testing.T) {
+	const n = toml.MaxDepth - 10
+	tests := map[string]string{
+		"dotted keys under a header": "[x]\n" + strings.Repeat("a.", n) + "b = 1\n",
+		"dotted keys under the root": strings.Repeat("a.", n) + "b = 1\n",
+		"a long header":              "[" + strings.Repeat("a.", n) + "b]\nc = 1\n",
+		"nested arrays":              "v = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n",
+		"nested inline tables":       "v = " + strings.Repeat("{a=", n) + "1" + strings.Repeat("}", n) + "\n",
+	}
+	for name, src := range tests {
+		t.Run(name, func(t *testing.T) {
+			doc := mustParse(t, src)
+			out, err := toml.Marshal(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := toml.Parse(out)
+			if err != nil {
+				t.Fatalf("output does not parse: %v", err)
+			}
+			if diff := treeDiff(nodeOf(doc.Root), nodeOf(again.Root)); diff != "" {
+				t.Errorf("tree changed (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMarshalDepthLimit checks that Go values nest as deeply as a parser
+// reads back, and that deeper ones give an error, not a document that
+// cannot be read.
+func TestMarshalDepthLimit(t *testing.T) {
+	nested := func(levels int) map[string]any {
+		root := map[string]any{}
+		m := root
+		for range levels - 1 {
+			next := map[string]any{}
+			m["a"] = next
+			m = next
+		}
+		m["a"] = []any{} // the last level is an array
+		return root
+	}
+	out, err := toml.Marshal(nested(toml.MaxDepth))
+	if err != nil {
+		t.Fatalf("Marshal at the depth limit: %v", err)
+	}
+	if _, err := toml.Parse(out); err != nil {
+		t.Fatalf("output at the depth limit does not parse: %v", err)
+	}
+	_, err = toml.Marshal(nested(toml.MaxDepth + 1))
+	var ee *toml.EncodeError
+	if !errors.As(err, &ee) || !strings.Contains(ee.Message, "nest deeper than") {
+		t.Fatalf("Marshal beyond the limit: error = %v, want an *EncodeError about nesting", err)
+	}
+}
