@@ -106,6 +106,7 @@ func TestParseKeyPath(t *testing.T) {
 		{path: `"bad \q"`, wantErr: `quoted key at character 1: invalid escape sequence \q (TOML 1.0 allows \b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX)`},
 		{path: `"new` + "\n" + `line"`, wantErr: "quoted key at character 1: "},
 		{path: "[0]", wantErr: "unexpected '[' at character 1 (want a key)"},
+		{path: "'\x87'", wantErr: "not valid UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

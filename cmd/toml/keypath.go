@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seed02375186/toml"
 )
@@ -23,6 +24,10 @@ type pathStep struct {
 // allowed, as in TOML. Examples: tool.ruff.line-length, package[0].name,
 // target."cfg(windows)".dependencies, a[0][-1].
 func parseKeyPath(s string) ([]pathStep, error) {
+	if !utf8.ValidString(s) {
+		// No key of a document, which is UTF-8, could match.
+		return nil, fmt.Errorf("not valid UTF-8")
+	}
 	var steps []pathStep
 	i := 0
 	for {
