@@ -116,6 +116,15 @@ func (b *blocks[T]) reset() {
 	b.cur = 0
 }
 
+// count returns how many elements have been handed out from blocks.
+func (b *blocks[T]) count() int {
+	n := 0
+	for i := 0; i <= b.cur && i < len(b.list); i++ {
+		n += len(b.list[i])
+	}
+	return n
+}
+
 func (b *blocks[T]) bytes() int {
 	var zero T
 	n := 0

@@ -45,7 +45,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 		p = &parser{}
 	}
 	p.lexer = lexer{src: src, buf: p.buf[:0]}
-	p.maxValues, p.values = maxValues, 0
+	p.maxValues = maxValues
 	p.arena.init(len(src))
 	return p
 }
@@ -87,7 +87,6 @@ type parser struct {
 	section      []Key  // the key of the current table's header, for messages
 	keys         []Key  // scratch for the parts of a dotted key
 	maxValues    int    // 0: no limit
-	values       int    // values so far, counted only under a limit
 	stack        []*Value
 }
 
@@ -119,10 +118,14 @@ func (p *parser) parseToml() error {
 		case '#', '\n', '\r':
 		case '[':
 			what = "a table header"
+			start := p.pos
 			if strings.HasPrefix(p.src[p.pos:], "[[") {
 				err = p.parseArrayTable()
 			} else {
 				err = p.parseStdTable()
+			}
+			if err == nil {
+				err = p.checkValueLimit(start)
 			}
 		default:
 			what = "a value"
@@ -183,9 +186,6 @@ func (p *parser) parseKeyval(t *Table, depth int) error {
 	// The key parts live in p.keys, which parsing the value may reuse.
 	var keyBuf [4]Key
 	keys = append(keyBuf[:0], keys...)
-	if err := p.countValue(keys[0].Span.Start); err != nil {
-		return err
-	}
 	v := p.arena.newValue()
 	if err := p.parseVal(v, depth); err != nil {
 		return err
@@ -194,16 +194,18 @@ func (p *parser) parseKeyval(t *Table, depth int) error {
 	if t == p.current {
 		prefix = p.section
 	}
-	return p.setKeyValue(t, prefix, keys, v)
+	if err := p.setKeyValue(t, prefix, keys, v); err != nil {
+		return err
+	}
+	return p.checkValueLimit(keys[0].Span.Start)
 }
 
-// countValue enforces the value limit, if there is one.
-func (p *parser) countValue(at int) error {
-	if p.maxValues <= 0 {
-		return nil
-	}
-	p.values++
-	if p.values > p.maxValues {
+// checkValueLimit enforces the value limit, if there is one: every value
+// the tree holds counts (scalars, arrays, and tables however they were
+// made), but not the root. It runs after each expression and array element,
+// so that no more than a key's worth of values is made past the limit.
+func (p *parser) checkValueLimit(at int) error {
+	if p.maxValues > 0 && p.arena.values.count()-1 > p.maxValues {
 		return p.errorAt(at, "document holds more than %d values", p.maxValues)
 	}
 	return nil
@@ -293,11 +295,12 @@ func (p *parser) parseArray(v *Value, depth int) error {
 		if p.peek() == ']' {
 			break
 		}
-		if err := p.countValue(p.pos); err != nil {
-			return err
-		}
+		elemStart := p.pos
 		elem := p.arena.newValue()
 		if err := p.parseVal(elem, depth+1); err != nil {
+			return err
+		}
+		if err := p.checkValueLimit(elemStart); err != nil {
 			return err
 		}
 		p.stack = append(p.stack, elem)

@@ -365,3 +365,34 @@ func TestOffsetDateTime(t *testing.T) {
 		t.Error("equal offsets should share one cached Location")
 	}
 }
+
+// TestValueLimitCountsEveryValue checks that tables made by headers and
+// dotted keys count toward the value limit, as well as scalars and arrays.
+func TestValueLimitCountsEveryValue(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		max  int
+		ok   bool
+	}{
+		{"scalars", "a = 1\nb = 2", 2, true},
+		{"scalars over", "a = 1\nb = 2\nc = 3", 2, false},
+		{"dotted tables count", "a.b.c = 1", 2, false},
+		{"dotted tables at the limit", "a.b.c = 1", 3, true},
+		{"header tables count", "[a]\n[b]\n[c]", 2, false},
+		{"array of tables counts array and elements", "[[a]]\n[[a]]", 3, true},
+		{"array of tables over", "[[a]]\n[[a]]\n[[a]]", 3, false},
+		{"inline tables count", "a = {b = {c = 1}}", 2, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dec := toml.NewDecoder(strings.NewReader(tt.src))
+			dec.MaxValues(tt.max)
+			var v any
+			err := dec.Decode(&v)
+			if (err == nil) != tt.ok {
+				t.Errorf("limit %d: err = %v, want ok = %t", tt.max, err, tt.ok)
+			}
+		})
+	}
+}
