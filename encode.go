@@ -25,7 +25,8 @@ type Marshaler interface {
 //   - Struct fields are keys in declaration order, named and filtered by
 //     `toml` tags as Unmarshal reads them: `toml:"name,omitempty,omitzero"`,
 //     `toml:"-"`; embedded structs are promoted as in encoding/json. Map
-//     keys are sorted, so the output does not depend on map order.
+//     keys are of a string type or an encoding.TextMarshaler, and are
+//     sorted, so the output does not depend on map order.
 //   - A table's plain keys come first, then its sub-tables as [a.b] headers
 //     and its arrays of tables (non-empty slices whose elements are all
 //     structs or maps) as [[a.b]] headers. A table that holds only
@@ -36,6 +37,7 @@ type Marshaler interface {
 //   - Nil pointers, interfaces, maps and slices are left out, since TOML has
 //     no null; inside an array they are an error. An empty non-nil slice is
 //     written as [], an empty map or struct as an empty table.
+//   - Slices and arrays are TOML arrays; a []byte too, of integers.
 //   - Integers must fit in an int64. Floats read back to the same bits:
 //     nan, inf, -inf and -0.0 included. Strings must be UTF-8; control
 //     characters are escaped, everything else is written as it is.
@@ -47,7 +49,7 @@ type Marshaler interface {
 //   - A *Document, *Value or Value is written as the tree holds it.
 //
 // Values TOML cannot hold (channels, functions, complex numbers, maps with
-// non-string keys, nil inside an array, a value that contains itself) give
+// other keys, nil inside an array, a value that contains itself) give
 // an *EncodeError naming the path to the value.
 //
 // A *Document, or a *Value of KindTable, is written losslessly: re-parsing

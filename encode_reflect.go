@@ -231,8 +231,10 @@ func (e *encodeState) collect(v reflect.Value, inline bool) error {
 }
 
 func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
-	if v.Type().Key().Kind() != reflect.String {
-		return e.errorf(nil, "map key type %s is not a string type (TOML keys are strings)", v.Type().Key())
+	keyType := v.Type().Key()
+	textKeys := keyType.Kind() != reflect.String
+	if textKeys && specialOfType(keyType) != (typeSpecial{spec: specText}) {
+		return e.errorf(nil, "map key type %s is neither a string type nor an encoding.TextMarshaler (TOML keys are strings)", keyType)
 	}
 	base := len(e.stack)
 	iter := v.MapRange()
@@ -241,7 +243,16 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 		if !rv.IsValid() || isNilCollection(rv) {
 			continue
 		}
-		e.stack = append(e.stack, tableEntry{key: iter.Key().String(), val: rv, inline: inline})
+		var key string
+		if textKeys {
+			var err error
+			if key, err = e.textKey(iter.Key()); err != nil {
+				return err
+			}
+		} else {
+			key = iter.Key().String()
+		}
+		e.stack = append(e.stack, tableEntry{key: key, val: rv, inline: inline})
 	}
 	added := e.stack[base:]
 	slices.SortFunc(added, func(a, b tableEntry) int { return cmp.Compare(a.key, b.key) })
@@ -249,6 +260,22 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 		added[i].class = e.classify(added[i].val, inline)
 	}
 	return nil
+}
+
+// textKey returns the text of a map key that is an encoding.TextMarshaler,
+// as the decoder reads it back with UnmarshalText.
+func (e *encodeState) textKey(k reflect.Value) (string, error) {
+	if k.Kind() == reflect.Pointer && k.IsNil() {
+		return "", e.errorf(nil, "nil map key of type %s", k.Type())
+	}
+	text, err := k.Interface().(interface{ MarshalText() ([]byte, error) }).MarshalText()
+	if err != nil {
+		return "", e.errorf(err, "MarshalText of map key %v failed", k)
+	}
+	if !utf8.Valid(text) {
+		return "", e.errorf(nil, "MarshalText of map key %v returned text that is not valid UTF-8", k)
+	}
+	return string(text), nil
 }
 
 // isNilCollection reports a nil map or slice, which, like a nil pointer,

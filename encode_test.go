@@ -136,6 +136,14 @@ name = "banana"
 			want: "\"\" = 3\n\"a.b\" = 5\nbare-key_1 = 1\n\"q\\\"\" = 6\n\"with space\" = 2\n\"ключ\" = 4\n",
 		},
 		{
+			name: "map keys that are strings by type or by MarshalText, sorted by their text",
+			in: map[string]any{
+				"named": map[encodeKeyName]int{"b": 1, "a": 2},
+				"text":  map[celsius]bool{10: true, 2: false},
+			},
+			want: "[named]\na = 2\nb = 1\n\n[text]\n10C = true\n2C = false\n",
+		},
+		{
 			name: "quoted keys in headers",
 			in:   map[string]any{"target": map[string]any{"cfg(windows)": map[string]any{"x": 1}}},
 			want: "[target.\"cfg(windows)\"]\nx = 1\n",
@@ -299,6 +307,8 @@ func TestMarshalScalars(t *testing.T) {
 	})
 }
 
+type encodeKeyName string
+
 // celsius marshals as text with a value receiver.
 type celsius float64
 
@@ -354,7 +364,8 @@ func TestMarshalErrors(t *testing.T) {
 		{"top-level array Value", mustParse(t, "v = [1]").Table().Get("v"), "", "a array value is not a table"},
 		{"nil inside an array", map[string]any{"a": []any{1, nil}}, "a[1]", "nil inside an array"},
 		{"nil pointer inside an array", map[string]any{"t": map[string]any{"a": []*int{nil}}}, "t.a[0]", "nil inside an array"},
-		{"map with integer keys", map[string]any{"m": map[int]string{1: "a"}}, "m", "map key type int is not a string type"},
+		{"map with integer keys", map[string]any{"m": map[int]string{1: "a"}}, "m", "map key type int is neither a string type nor an encoding.TextMarshaler"},
+		{"map key whose MarshalText fails", map[string]any{"m": map[failingText]int{{}: 1}}, "m", "MarshalText of map key {} failed: no text"},
 		{"channel", map[string]any{"c": make(chan int)}, "c", "TOML has no value for a chan int"},
 		{"function", struct{ F func() }{func() {}}, "F", "TOML has no value for a func()"},
 		{"complex", map[string]any{"z": []any{1i}}, "z[0]", "TOML has no value for a complex128"},
