@@ -11,7 +11,9 @@ import (
 // v points to. v must be a non-nil pointer, usually to a struct or a map.
 //
 // Unmarshal walks the document and fills the Go value by these rules. The
-// Go type decides; the TOML kind must fit it, or the value is an error.
+// Go type decides which rule applies (Unmarshaler and the named types
+// before the rules for kinds of types); the TOML kind must fit it, or the
+// value is an error.
 //
 //   - Pointers: a nil pointer is allocated, then the value is decoded into
 //     what it points to. A non-nil pointer is reused.
@@ -21,17 +23,19 @@ import (
 //   - Structs take tables. Each key goes to the exported field whose name
 //     it matches: the name in the field's `toml:"name"` tag, or the Go field
 //     name. An exact match is looked up first; if there is none, a
-//     case-insensitive one is used, as encoding/json does. A field tagged
-//     `toml:"-"` is never set. The fields of embedded structs are promoted
-//     by Go's rules: a shallower field hides a deeper one of the same name,
-//     a tagged one wins over untagged ones at the same depth, and two at the
+//     case-insensitive one (equal after strings.ToLower; the first declared
+//     field wins) is used, as encoding/json does. A field tagged `toml:"-"`
+//     is never set. The fields of embedded structs are promoted by Go's
+//     rules: a shallower field hides a deeper one of the same name, a
+//     tagged one wins over untagged ones at the same depth, and two at the
 //     same depth that neither rule separates hide each other. Nil embedded
 //     struct pointers are allocated. The tag options omitempty, omitzero,
 //     inline and multiline are for the encoder; the decoder ignores them.
 //   - Keys with no field are skipped; Decoder.Undecoded lists them, and
 //     Decoder.DisallowUnknownFields makes them errors.
-//   - Fields, map entries and array elements that the document does not
-//     mention keep the values they had before.
+//   - Fields and map entries that the document does not mention keep the
+//     values they had before. Slices and Go arrays are not merged: an
+//     array in the document replaces all their elements.
 //   - Maps take tables. The key type must be a string kind or implement
 //     encoding.TextUnmarshaler. A nil map is made; a non-nil map is kept and
 //     the document's entries are added to it, each one decoded into a new

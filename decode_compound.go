@@ -5,7 +5,10 @@ import (
 	"reflect"
 )
 
-var mapStringAnyType = reflect.TypeFor[map[string]any]()
+var (
+	mapStringAnyType = reflect.TypeFor[map[string]any]()
+	sliceAnyType     = reflect.TypeFor[[]any]()
+)
 
 // decodeStruct stores a table's entries into the fields their keys name.
 func (d *decodeState) decodeStruct(v *Value, rv reflect.Value) {
@@ -109,7 +112,7 @@ func (d *decodeState) decodeSlice(v *Value, rv reflect.Value) {
 		d.mismatch(v, t)
 		return
 	}
-	if t == reflect.TypeFor[[]any]() {
+	if t == sliceAnyType {
 		rv.Set(reflect.ValueOf(genericArray(v.arr)))
 		return
 	}
