@@ -257,6 +257,9 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 	added := e.stack[base:]
 	slices.SortFunc(added, func(a, b tableEntry) int { return cmp.Compare(a.key, b.key) })
 	for i := range added {
+		if textKeys && i > 0 && added[i].key == added[i-1].key {
+			return e.errorf(nil, "two map keys have the text %q (a TOML key is defined once)", added[i].key)
+		}
 		added[i].class = e.classify(added[i].val, inline)
 	}
 	return nil

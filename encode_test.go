@@ -309,6 +309,16 @@ func TestMarshalScalars(t *testing.T) {
 
 type encodeKeyName string
 
+// parity marshals as text that many values share.
+type parity int
+
+func (p parity) MarshalText() ([]byte, error) {
+	if p%2 == 0 {
+		return []byte("even"), nil
+	}
+	return []byte("odd"), nil
+}
+
 // celsius marshals as text with a value receiver.
 type celsius float64
 
@@ -365,6 +375,7 @@ func TestMarshalErrors(t *testing.T) {
 		{"nil inside an array", map[string]any{"a": []any{1, nil}}, "a[1]", "nil inside an array"},
 		{"nil pointer inside an array", map[string]any{"t": map[string]any{"a": []*int{nil}}}, "t.a[0]", "nil inside an array"},
 		{"map with integer keys", map[string]any{"m": map[int]string{1: "a"}}, "m", "map key type int is neither a string type nor an encoding.TextMarshaler"},
+		{"map keys with the same text", map[string]any{"m": map[parity]int{1: 1, 3: 2}}, "m", `two map keys have the text "odd"`},
 		{"map key whose MarshalText fails", map[string]any{"m": map[failingText]int{{}: 1}}, "m", "MarshalText of map key {} failed: no text"},
 		{"channel", map[string]any{"c": make(chan int)}, "c", "TOML has no value for a chan int"},
 		{"function", struct{ F func() }{func() {}}, "F", "TOML has no value for a func()"},
