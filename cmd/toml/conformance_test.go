@@ -49,7 +49,9 @@ func TestSuiteThroughCommands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := runCLI(t, "", append([]string{"test"}, tt.args...)...)
+			// A process per case: allow for a loaded machine.
+			args := append([]string{"test", "--timeout", "20s"}, tt.args...)
+			got := runCLI(t, "", args...)
 			if got.code != exitOK || lastLine(got.stdout) != tt.want {
 				t.Errorf("exit %d, want 0, and last line %q; report:\n%s\nstderr:\n%s", got.code, tt.want, got.stdout, got.stderr)
 			}
