@@ -223,6 +223,9 @@ func (d *decodeState) pushKey(k string) { d.path = append(d.path, pathPart{key: 
 func (d *decodeState) pushIndex(i int)  { d.path = append(d.path, pathPart{index: i}) }
 func (d *decodeState) pop()             { d.path = d.path[:len(d.path)-1] }
 
+// maxPointerHops is how many pointers decode follows to reach a value.
+const maxPointerHops = 64
+
 var (
 	valueType        = reflect.TypeFor[Value]()
 	valuePointerType = reflect.TypeFor[*Value]()
@@ -230,13 +233,15 @@ var (
 
 // decode stores v into rv, which is settable.
 func (d *decodeState) decode(v *Value, rv reflect.Value) {
-	for rv.Kind() == reflect.Pointer {
-		switch t := rv.Type(); {
-		case t == valuePointerType:
+	for hops := 0; rv.Kind() == reflect.Pointer; hops++ {
+		if rv.Type() == valuePointerType {
 			rv.Set(reflect.ValueOf(v))
 			return
-		case t.Elem() == t:
-			d.failf(v, t, "cannot decode into %s: the pointer type points to itself", t)
+		}
+		if hops == maxPointerHops {
+			// Only a pointer type that points to itself, directly or
+			// not, or a pointer set to point to itself, goes this far.
+			d.failf(v, rv.Type(), "cannot decode into %s: its pointers lead to pointers without end", rv.Type())
 			return
 		}
 		if rv.IsNil() {

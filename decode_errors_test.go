@@ -33,6 +33,12 @@ type hidden struct{ X int }
 // selfPointer points to its own type, so allocating it never ends.
 type selfPointer *selfPointer
 
+// pingPointer and pongPointer point to each other.
+type (
+	pingPointer *pongPointer
+	pongPointer *pingPointer
+)
+
 type withHiddenPointer struct {
 	*hidden
 }
@@ -185,7 +191,12 @@ func TestUnmarshalErrors(t *testing.T) {
 		},
 		{
 			name: "pointer type that points to itself", toml: "p = 1", into: &struct{ P selfPointer }{},
-			want:    "toml: line 1, column 5: p: cannot decode into toml_test.selfPointer: the pointer type points to itself",
+			want:    "toml: line 1, column 5: p: cannot decode into toml_test.selfPointer: its pointers lead to pointers without end",
+			wantKey: "p", wantLine: 1, wantColumn: 5, wantKind: toml.KindInteger,
+		},
+		{
+			name: "pointer types that point to each other", toml: "p = 1", into: &struct{ P pingPointer }{},
+			want:    "toml: line 1, column 5: p: cannot decode into toml_test.pingPointer: its pointers lead to pointers without end",
 			wantKey: "p", wantLine: 1, wantColumn: 5, wantKind: toml.KindInteger,
 		},
 		{
