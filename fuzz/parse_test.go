@@ -11,13 +11,16 @@ package fuzz
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/seed02375186/toml"
 )
 
 // FuzzParse checks, on any input, that Parse does not panic; that an error
 // is a *toml.ParseError at a real position whose line and column agree with
-// its offset; and that an accepted document's keys and values span real
-// parts of the input.
+// its offset; that an accepted document's keys and values span real parts
+// of the input; and that Marshal writes the document so that Parse reads
+// back the same values, kind for kind (NaNs equal, -0 kept).
 func FuzzParse(f *testing.F) {
 	for _, s := range seeds(f) {
 		f.Add(s)
@@ -35,6 +38,17 @@ func FuzzParse(f *testing.F) {
 		}
 		if msg := checkSpans(src, doc); msg != "" {
 			t.Fatalf("input %q:\n%s", src, msg)
+		}
+		out, err := toml.Marshal(doc)
+		if err != nil {
+			t.Fatalf("input %q:\nMarshal of the parsed document: %v", src, err)
+		}
+		again, err := toml.Parse(out)
+		if err != nil {
+			t.Fatalf("input %q:\nMarshal wrote %q, which Parse rejects: %v", src, out, err)
+		}
+		if diff := cmp.Diff(plainTree(doc.Root), plainTree(again.Root)); diff != "" {
+			t.Fatalf("input %q:\nMarshal wrote %q, which reads back different (-parsed +reparsed):\n%s", src, out, diff)
 		}
 	})
 }
