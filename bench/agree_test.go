@@ -1,9 +1,11 @@
 package bench
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestStructDecodersAgree decodes the Cargo.lock and pyproject documents
@@ -82,3 +84,55 @@ func TestCorpusAcceptedByAll(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodersRoundTrip encodes the values the encode benchmarks use with
+// every library and decodes each output with go-toml: getting the value
+// back shows every encoder did the whole job the benchmark times.
+func TestEncodersRoundTrip(t *testing.T) {
+	newCargo := func() any { return new(cargoLock) }
+	newPyproject := func() any { return new(pyproject) }
+	tests := []struct {
+		doc      benchDoc
+		newValue func() any
+	}{
+		{generatedDoc(shapeNamed("cargo-lock"), 64*KB), newCargo},
+		{generatedDoc(shapeNamed("pyproject"), 64*KB), newPyproject},
+		{corpusKindDoc("cargo-lock"), newCargo},
+		{corpusKindDoc("pyproject"), newPyproject},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc.name, func(t *testing.T) {
+			for i, data := range tt.doc.load(t) {
+				want := tt.newValue()
+				if err := gotomlUnmarshal(data, want); err != nil {
+					t.Fatalf("file %d: gotoml: %v", i, err)
+				}
+				for _, lib := range libraries {
+					if lib.marshal == nil {
+						continue
+					}
+					out, err := lib.marshal(want)
+					if err != nil {
+						t.Errorf("file %d: %s: %v", i, lib.name, err)
+						continue
+					}
+					got := tt.newValue()
+					if err := gotomlUnmarshal(out, got); err != nil {
+						t.Errorf("file %d: gotoml cannot read what %s wrote: %v", i, lib.name, err)
+						continue
+					}
+					if diff := cmp.Diff(want, got, arraysOfTablesAsAny, omittedAsEmpty); diff != "" {
+						t.Errorf("file %d: %s's output decodes differently (-want +got):\n%s", i, lib.name, diff)
+					}
+				}
+			}
+		})
+	}
+}
+
+// omittedAsEmpty lets a nil slice or map equal an empty one: omitempty
+// drops an empty array, which decodes back as nil. Untyped tables are left
+// to arraysOfTablesAsAny, as cmp allows one option per value.
+var omittedAsEmpty = cmp.FilterPath(func(p cmp.Path) bool {
+	return p.Last().Type() != reflect.TypeFor[map[string]any]()
+}, cmpopts.EquateEmpty())

@@ -60,13 +60,13 @@ func benchDecode(b *testing.B, doc benchDoc, newValue func() any) {
 				}
 				b.SetBytes(totalBytes(files))
 				b.ReportAllocs()
-				for b.Loop() {
+				loopWithCPU(b, func() {
 					for _, f := range files {
 						if err := lib.unmarshal(f, newValue()); err != nil {
 							b.Fatal(err)
 						}
 					}
-				}
+				})
 			})
 		}
 	})
@@ -80,13 +80,13 @@ func BenchmarkParse(b *testing.B) {
 			files := doc.load(b)
 			b.SetBytes(totalBytes(files))
 			b.ReportAllocs()
-			for b.Loop() {
+			loopWithCPU(b, func() {
 				for _, f := range files {
 					if _, err := toml.Parse(f); err != nil {
 						b.Fatal(err)
 					}
 				}
-			}
+			})
 		})
 	}
 }
@@ -127,13 +127,13 @@ func benchEncode(b *testing.B, doc benchDoc, newValue func() any) {
 				}
 				b.SetBytes(totalBytes(files))
 				b.ReportAllocs()
-				for b.Loop() {
+				loopWithCPU(b, func() {
 					for _, v := range values {
 						if _, err := lib.marshal(v); err != nil {
 							b.Fatal(err)
 						}
 					}
-				}
+				})
 			})
 		}
 	})

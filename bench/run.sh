@@ -27,14 +27,28 @@ cd "$(dirname "$0")"
 [ -n "$out" ] || out=$(mktemp -d "${TMPDIR:-/tmp}/toml-bench.XXXXXX")
 mkdir -p "$out"
 
-benchstat=$(go env GOPATH)/bin/benchstat
+bin=$(go env GOBIN)
+[ -n "$bin" ] || bin=$(go env GOPATH | cut -d: -f1)/bin
+benchstat=$bin/benchstat
 if [ ! -x "$benchstat" ]; then
 	go install golang.org/x/perf/cmd/benchstat@latest
 fi
 
-# One process per library comparison keeps the generated documents cached
-# across sub-benchmarks; -run '^$' skips the tests.
-go test -run '^$' -bench "$bench" -benchtime "$benchtime" -count "$count" -timeout 0 . | tee "$out/all.txt"
+# Each round runs every benchmark once, in a fresh process; rounds repeat
+# -count times. Interleaving the libraries this way spreads a burst of load
+# from other processes over all of them instead of one library's samples.
+# -run '^$' skips the tests.
+: > "$out/all.txt"
+i=1
+while [ "$i" -le "$count" ]; do
+	echo "round $i of $count" >&2
+	go test -run '^$' -bench "$bench" -benchtime "$benchtime" -count 1 -timeout 0 . | tee -a "$out/all.txt"
+	i=$((i + 1))
+done
+if grep -q '^FAIL' "$out/all.txt"; then
+	echo "run.sh: a benchmark failed; see $out/all.txt" >&2
+	exit 1
+fi
 
 # Each table is one benchmark family; -col turns one name key (/lib or
 # /size) into columns so the libraries, or the sizes, sit side by side.

@@ -26,11 +26,11 @@ func BenchmarkScaling(b *testing.B) {
 					}
 					b.SetBytes(int64(len(data)))
 					b.ReportAllocs()
-					for b.Loop() {
+					loopWithCPU(b, func() {
 						if err := decode(); err != nil {
 							b.Fatal(err)
 						}
-					}
+					})
 				})
 			}
 		}
