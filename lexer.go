@@ -126,8 +126,48 @@ func (l *lexer) endOfLine(after string) error {
 	return l.errorAt(l.pos, "expected end of line after %s, found %s", after, l.describe(l.pos))
 }
 
-func isBareKeyChar(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
+func isBareKeyChar(c byte) bool { return bareKeyChars[c] }
+
+// Byte classes, as tables so that the hot scanning loops test one byte
+// with one load.
+var (
+	bareKeyChars [256]bool // A-Z a-z 0-9 _ -
+	plainBasic   [256]bool // what a basic string holds as itself: not ", \ or a control
+	plainLiteral [256]bool // what a literal string holds: not ' or a control
+)
+
+func init() {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		bareKeyChars[c] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_' || b == '-'
+		plainLiteral[c] = b != '\'' && !isStringControl(b)
+		plainBasic[c] = b != '"' && b != '\\' && !isStringControl(b)
+	}
+}
+
+// skipPlainBasic returns the offset of the first byte at or after i that a
+// basic string cannot hold as itself: a quotation mark, a backslash, or a
+// control character. It looks at eight bytes at a time while it can.
+func skipPlainBasic(s string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte is zero in w^(ones*c) where it equals c, and below 0x20
+		// where subtracting 0x20 borrows into a high bit w does not have.
+		quote, backslash, del := w^(ones*'"'), w^(ones*'\\'), w^(ones*0x7f)
+		special := (quote-ones)&^quote | (backslash-ones)&^backslash | (del-ones)&^del | (w-ones*0x20)&^w
+		if special&highs != 0 {
+			break
+		}
+	}
+	for i < len(s) && plainBasic[s[i]] {
+		i++
+	}
+	return i
 }
 
 // simpleKey reads simple-key = quoted-key / unquoted-key.
@@ -148,7 +188,7 @@ func (l *lexer) simpleKey() (Key, error) {
 		return Key{Name: s, Span: Span{start, l.pos}}, err
 	case isBareKeyChar(c):
 		i := l.pos + 1
-		for i < len(l.src) && isBareKeyChar(l.src[i]) {
+		for i < len(l.src) && bareKeyChars[l.src[i]] {
 			i++
 		}
 		l.pos = i
@@ -167,17 +207,10 @@ func isStringControl(c byte) bool { return c < 0x20 && c != '\t' || c == 0x7f }
 // decoded through the scratch buffer.
 func (l *lexer) basicString() (string, error) {
 	start := l.pos
-	i := l.pos + 1
-	for i < len(l.src) {
-		c := l.src[i]
-		if c == '"' {
-			l.pos = i + 1
-			return l.src[start+1 : i], nil
-		}
-		if c == '\\' || isStringControl(c) {
-			break
-		}
-		i++
+	i := skipPlainBasic(l.src, l.pos+1)
+	if i < len(l.src) && l.src[i] == '"' {
+		l.pos = i + 1
+		return l.src[start+1 : i], nil
 	}
 	l.buf = append(l.buf[:0], l.src[start+1:i]...)
 	for i < len(l.src) {
@@ -275,7 +308,11 @@ func hexValue(c byte) int {
 // literalString reads literal-string = apostrophe *literal-char apostrophe.
 func (l *lexer) literalString() (string, error) {
 	start := l.pos
-	for i := l.pos + 1; i < len(l.src); i++ {
+	i := l.pos + 1
+	for i < len(l.src) && plainLiteral[l.src[i]] {
+		i++
+	}
+	for ; i < len(l.src); i++ {
 		c := l.src[i]
 		if c == '\'' {
 			l.pos = i + 1
