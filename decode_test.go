@@ -60,6 +60,13 @@ type withEmbedded struct {
 	Shared string // shallower: hides Embedded.Shared
 }
 
+type unexportedEmbedded struct{ M map[string]any }
+
+type withUnexportedEmbedded struct {
+	unexportedEmbedded
+	Own int
+}
+
 type withEmbeddedPointer struct {
 	*Embedded
 	Own int
@@ -122,6 +129,12 @@ func TestUnmarshalRules(t *testing.T) {
 			"shared = \"outer\"\ndeep = 7",
 			func() any { return &withEmbedded{} },
 			withEmbedded{Embedded: Embedded{Deep: 7}, Shared: "outer"},
+		},
+		{
+			"fields of an unexported embedded struct are promoted",
+			"m = {k = 1}\nown = 2",
+			func() any { return &withUnexportedEmbedded{} },
+			withUnexportedEmbedded{unexportedEmbedded: unexportedEmbedded{M: map[string]any{"k": int64(1)}}, Own: 2},
 		},
 		{
 			"nil embedded pointer is allocated",
@@ -272,7 +285,11 @@ func TestUnmarshalRules(t *testing.T) {
 				t.Fatalf("Unmarshal: %v", err)
 			}
 			got := derefAny(into)
-			if diff := cmp.Diff(tt.want, got, cmp.Comparer(func(a, b netip.Addr) bool { return a == b })); diff != "" {
+			opts := cmp.Options{
+				cmp.Comparer(func(a, b netip.Addr) bool { return a == b }),
+				cmp.AllowUnexported(withUnexportedEmbedded{}),
+			}
+			if diff := cmp.Diff(tt.want, got, opts); diff != "" {
 				t.Errorf("Unmarshal (-want +got):\n%s", diff)
 			}
 		})
