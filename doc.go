@@ -1,0 +1,22 @@
+// Package toml reads and writes TOML 1.0.0.
+//
+// There are two ways in. Unmarshal and Decoder fill Go values (structs,
+// maps, slices, any) from a document, in the manner of encoding/json;
+// Marshal and Encoder write them back. Parse gives the document itself: a
+// tree of Values, Tables and Arrays in source order, in which every key,
+// value and table header carries the span of its source text, so that a
+// tool can say where anything came from, or edit a document in place.
+//
+// The parser implements TOML 1.0.0 in full (it passes every case of the
+// toml-test suite) and rejects what TOML 1.1 added. Every error is a
+// *ParseError or a *DecodeError whose Error text begins with the line and
+// column. No input can make the parser panic, recurse without bound (see
+// MaxDepth) or take more than linear time; Decoder can also cap the input
+// size and the number of values.
+//
+// Layers, each in its own files: lexer.go and number.go read tokens;
+// parser.go applies the grammar and TOML's table rules and builds the tree
+// of tree.go in the memory of arena.go; decode*.go walk the tree into Go
+// values; encode*.go write Go values and trees as TOML. fields.go holds the
+// struct-field rules that decoding and encoding share.
+package toml
