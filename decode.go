@@ -156,6 +156,14 @@ func (d *Decoder) Undecoded() []UndecodedKey { return d.undecoded }
 func (d *Decoder) read() (string, error) {
 	var b strings.Builder
 	r := d.r
+	if sized, ok := r.(interface{ Len() int }); ok {
+		// bytes.Reader, strings.Reader, bytes.Buffer: read in one piece.
+		n := int64(sized.Len())
+		if d.maxInput > 0 {
+			n = min(n, d.maxInput+1)
+		}
+		b.Grow(int(n))
+	}
 	if d.maxInput > 0 {
 		r = io.LimitReader(r, d.maxInput+1)
 	}
