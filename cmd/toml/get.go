@@ -18,8 +18,9 @@ followed by [N] to pick an element of an array (negative N counts from
 the end).
 
 Strings are printed raw, other scalars in TOML form (42, 3.14, true,
-1979-05-27T07:32:00Z), arrays and tables as TOML. With --json, every value
-is printed as toml json prints it.
+1979-05-27T07:32:00Z), tables as TOML documents, arrays of tables written
+with [[KEY]] headers as those headers again, and other arrays inline
+([1, "x"]). With --json, every value is printed as toml json prints it.
 
 Exit status: 0 on success, 1 when the key is missing (the message says
 which part) or the file is not valid TOML, 2 for usage errors and
@@ -34,6 +35,7 @@ Examples:
   toml get pyproject.toml project.name
   toml get pyproject.toml tool.ruff.line-length
   toml get Cargo.lock 'package[0].name'
+  toml get Cargo.lock package            # every [[package]] table
   toml get Cargo.toml 'target."cfg(windows)".dependencies'
   toml get --json pyproject.toml project.dependencies | jq -r '.[]'
 `,
@@ -70,7 +72,11 @@ func runGet(c *command, e *env, args []string) int {
 		}
 		return exitOK
 	}
-	text, err := tomlText(v)
+	key := "" // the name an array of tables is printed under
+	if last := steps[len(steps)-1]; !last.isIndex {
+		key = last.key
+	}
+	text, err := tomlText(v, key)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "toml get: %v\n", err)
 		return exitFailure

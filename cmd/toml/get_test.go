@@ -43,8 +43,10 @@ func TestGet(t *testing.T) {
 		{"local time", []string{kinds, "local-time"}, exitOK, "00:32:00.5\n", ""},
 		{"array inline", []string{kinds, "mixed"}, exitOK, "[1, \"two\", [3.0], {four = 4}]\n", ""},
 		{"empty array", []string{kinds, "empty-array"}, exitOK, "[]\n", ""},
-		{"array of tables inline", []string{kinds, "package"}, exitOK,
-			"[{name = \"first\", version = \"1.0.0\"}, {name = \"second\", deps = [\"first\"]}]\n", ""},
+		{"array of tables as [[headers]]", []string{kinds, "package"}, exitOK,
+			"[[package]]\nname = \"first\"\nversion = \"1.0.0\"\n\n[[package]]\nname = \"second\"\ndeps = [\"first\"]\n", ""},
+		{"inline array of tables stays inline", []string{"-", "deps"}, exitOK, "[{a = 1}, {b = 2}]\n", ""},
+		{"array of tables reached by an index stays inline", []string{"-", "nested[0]"}, exitOK, "[{c = 3}]\n", ""},
 		{"table as a document", []string{kinds, "table"}, exitOK, "b = 2\na.dotted = 1\n", ""},
 		{"table of tables as a document", []string{kinds, "target"}, exitOK, "[\"cfg(windows)\".dependencies]\nwinapi = \"0.3\"\n", ""},
 		{"element of an array of tables", []string{kinds, "package[0]"}, exitOK, "name = \"first\"\nversion = \"1.0.0\"\n", ""},
@@ -70,7 +72,7 @@ func TestGet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := runCLI(t, "a.b = 'c'\n", append([]string{"get"}, tt.args...)...)
+			got := runCLI(t, "a.b = 'c'\ndeps = [{a = 1}, {b = 2}]\nnested = [[{c = 3}]]\n", append([]string{"get"}, tt.args...)...)
 			want := result{tt.wantCode, tt.wantStdout, tt.wantStderr}
 			if diff := cmp.Diff(want.transcript(), got.transcript()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
