@@ -2,6 +2,9 @@ package toml_test
 
 import (
 	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/seed02375186/toml"
 )
@@ -40,6 +43,41 @@ func FuzzMarshalRoundTrip(f *testing.F) {
 		inline := "v = " + doc.Root.String()
 		if _, err := toml.Parse([]byte(inline)); err != nil {
 			t.Fatalf("String output does not parse: %v\ninput:\n%s\noutput:\n%s", err, data, inline)
+		}
+	})
+}
+
+// FuzzMarshalStrings checks that any UTF-8 key and string, as a basic or a
+// multi-line string, in a header or a plain key, reads back unchanged, and
+// that other text is refused.
+func FuzzMarshalStrings(f *testing.F) {
+	for _, s := range []string{"", "a", "a b", "\"\"\"", "\\", "\n", "\r\n", "é\x00\x7f", "''' \"\"", "a\"", "\xff"} {
+		f.Add(s, s+"x", false)
+		f.Add(s, s, true)
+	}
+	f.Fuzz(func(t *testing.T, key, value string, multiline bool) {
+		type doc struct {
+			Plain string            `toml:"plain"`
+			Lines string            `toml:"lines,multiline"`
+			Table map[string]string `toml:"table"`
+		}
+		in := doc{Plain: value, Lines: value, Table: map[string]string{key: value}}
+		out, err := toml.Marshal(in)
+		if !utf8.ValidString(key) || !utf8.ValidString(value) {
+			if err == nil {
+				t.Fatalf("Marshal wrote invalid UTF-8 without an error:\n%q", out)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got doc
+		if err := toml.Unmarshal(out, &got); err != nil {
+			t.Fatalf("output does not decode: %v\noutput:\n%s", err, out)
+		}
+		if diff := cmp.Diff(in, got); diff != "" {
+			t.Fatalf("values changed (-want +got):\n%s\noutput:\n%s", diff, out)
 		}
 	})
 }

@@ -223,6 +223,9 @@ func (e *encodeState) collect(v reflect.Value, inline bool) error {
 		if !rv.IsValid() || isNilCollection(rv) {
 			continue
 		}
+		if !utf8.ValidString(f.name) {
+			return e.errorf(nil, "field %s has a key, %q, that is not valid UTF-8", v.Type().FieldByIndex(f.index).Name, f.name)
+		}
 		ent := tableEntry{key: f.name, val: rv, inline: f.inline || inline, multiline: f.multiline}
 		ent.class = e.classify(rv, ent.inline)
 		e.stack = append(e.stack, ent)
@@ -251,6 +254,9 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 			}
 		} else {
 			key = iter.Key().String()
+		}
+		if !utf8.ValidString(key) {
+			return e.errorf(nil, "map key %q is not valid UTF-8 (TOML documents are UTF-8)", key)
 		}
 		e.stack = append(e.stack, tableEntry{key: key, val: rv, inline: inline})
 	}

@@ -382,6 +382,10 @@ func TestMarshalErrors(t *testing.T) {
 		{"complex", map[string]any{"z": []any{1i}}, "z[0]", "TOML has no value for a complex128"},
 		{"uint64 too large", map[string]uint64{"u": math.MaxUint64}, "u", "integer 18446744073709551615 is larger than TOML's largest"},
 		{"invalid UTF-8", map[string]any{"k": map[string]string{"s": "\xff"}}, "k.s", "not valid UTF-8"},
+		{"invalid UTF-8 in a map key", map[string]any{"k": map[string]int{"\xff": 1}}, "k", `map key "\xff" is not valid UTF-8`},
+		{"invalid UTF-8 in a field's tag", struct {
+			F int `toml:"\xff"`
+		}{}, "", `field F has a key, "\xff", that is not valid UTF-8`},
 		{"cyclic pointers", map[string]any{"list": cyclic}, "list.Next.Next", "contains itself"},
 		{"cyclic map", selfMap, "me", "contains itself"},
 		{"cyclic slice", map[string]any{"s": selfSlice}, "s[0]", "contains itself"},
