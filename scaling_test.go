@@ -385,3 +385,77 @@ func TestMemoryGrowsLinearly(t *testing.T) {
 		})
 	}
 }
+
+// endlessReader yields a comment line forever, counting what it gives.
+type endlessReader struct{ read int64 }
+
+func (r *endlessReader) Read(p []byte) (int, error) {
+	const line = "# an endless stream of comments\n"
+	for i := range p {
+		p[i] = line[(r.read+int64(i))%int64(len(line))]
+	}
+	r.read += int64(len(p))
+	return len(p), nil
+}
+
+// TestDecoderMaxInputSizeStopsReading decodes from a stream that never
+// ends: with MaxInputSize the Decoder must stop one byte past the limit and
+// say so with a ParseError at the limit.
+func TestDecoderMaxInputSizeStopsReading(t *testing.T) {
+	const limit = 1 << 20
+	r := &endlessReader{}
+	dec := toml.NewDecoder(r)
+	dec.MaxInputSize(limit)
+	var v any
+	err := dec.Decode(&v)
+	var pe *toml.ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("Decode gave %v, want a *toml.ParseError", err)
+	}
+	if pe.Offset != limit {
+		t.Errorf("error at offset %d, want %d (the limit)", pe.Offset, limit)
+	}
+	if r.read > limit+1 {
+		t.Errorf("Decode read %d bytes, want at most %d", r.read, limit+1)
+	}
+}
+
+// TestDecoderMaxValuesStopsEarly decodes large documents of dense shapes
+// under a small MaxValues: the Decoder must give up at the limit, with
+// memory for the input rather than for the tree it would have built.
+func TestDecoderMaxValuesStopsEarly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("decodes inputs of 10 MB; skipped with -short")
+	}
+	const size, maxValues = 10 << 20, 1000
+	tests := []struct{ name, src string }{
+		{"array of integers", "a = [" + strings.Repeat("1,", size/2) + "]\n"},
+		{"array of empty inline tables", "a = [" + strings.Repeat("{},", size/3) + "]\n"},
+		{"keys", scalingLines(size/16, func(b *strings.Builder, i int) { fmt.Fprintf(b, "k%09d = 1\n", i) })},
+		{"array-of-tables headers", strings.Repeat("[[a]]\n", size/6)},
+		{"dotted keys", scalingLines(size/16, func(b *strings.Builder, i int) { fmt.Fprintf(b, "a.b%011d = 1\n", i) })},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			alloc := allocatedBy(func() {
+				dec := toml.NewDecoder(strings.NewReader(tt.src))
+				dec.MaxValues(maxValues)
+				var v any
+				err = dec.Decode(&v)
+			})
+			var pe *toml.ParseError
+			if !errors.As(err, &pe) || !strings.Contains(pe.Message, fmt.Sprint(maxValues)) {
+				t.Fatalf("Decode gave %v, want a ParseError naming the limit of %d values", err, maxValues)
+			}
+			// Each value takes at most 20 bytes in these shapes.
+			if pe.Offset > 20*maxValues {
+				t.Errorf("error at offset %d, want it at the %dth value", pe.Offset, maxValues+1)
+			}
+			if limit := uint64(2 * len(tt.src)); alloc > limit {
+				t.Errorf("Decode allocated %d bytes for %d bytes of input (%.1f×), want at most 2×",
+					alloc, len(tt.src), float64(alloc)/float64(len(tt.src)))
+			}
+		})
+	}
+}
