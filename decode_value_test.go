@@ -1,6 +1,7 @@
 package toml_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -135,6 +136,34 @@ func TestDecodeValueRejectsEmptyNodes(t *testing.T) {
 		var v any
 		if err := toml.DecodeValue(node, &v); err == nil {
 			t.Errorf("DecodeValue(%v) succeeded, want an error", node)
+		}
+	}
+}
+
+// TestDecodeValueConcurrently decodes documents with Unmarshalers that call
+// DecodeValue from several goroutines at once, for the race detector and
+// to check that each walk finds its own document.
+func TestDecodeValueConcurrently(t *testing.T) {
+	type manifest struct {
+		Dependencies map[string]cargoDependency
+	}
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			// Each goroutine has its own document, its error on its own line.
+			src := strings.Repeat("\n", g) + "[dependencies]\nregex = { version = 1 }"
+			err := toml.Unmarshal([]byte(src), &manifest{})
+			want := fmt.Sprintf("toml: line %d, column 21: dependencies.regex.version: cannot decode integer 1 into string", g+2)
+			if err == nil || err.Error() != want {
+				errs <- fmt.Errorf("goroutine %d: got %v, want %q", g, err, want)
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
