@@ -1,11 +1,13 @@
 package toml
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Marshaler is implemented by types that write themselves as TOML.
@@ -57,11 +59,12 @@ type Marshaler interface {
 // form (header, inline, dotted keys, array of tables) wherever TOML allows
 // it in the tree's order.
 func Marshal(v any) ([]byte, error) {
-	e := encodeState{}
+	e := newEncodeState(encodeOptions{})
+	defer e.release()
 	if err := e.marshal(v); err != nil {
 		return nil, err
 	}
-	return e.b, nil
+	return bytes.Clone(e.b), nil
 }
 
 // Encoder writes TOML documents to an output stream, with options for how
@@ -99,7 +102,8 @@ func (enc *Encoder) SetArraysMultiline(multiline bool) { enc.opts.arraysMultilin
 // Encode writes the TOML document for v, as Marshal describes. Nothing is
 // written if v cannot be encoded.
 func (enc *Encoder) Encode(v any) error {
-	e := encodeState{opts: enc.opts}
+	e := newEncodeState(enc.opts)
+	defer e.release()
 	if err := e.marshal(v); err != nil {
 		return err
 	}
@@ -149,6 +153,36 @@ type encodeState struct {
 	stack []tableEntry
 	seen  map[identity]struct{} // tables and arrays being written, to catch cycles
 	depth int
+}
+
+// encodeStates keeps the buffers of finished encodings: a document is
+// written into one growing buffer, and growing a new one for every call
+// would allocate several times the document's size.
+var encodeStates = sync.Pool{New: func() any { return new(encodeState) }}
+
+// maxPooledBuffer bounds the buffer kept for reuse, so that one huge
+// document does not pin its memory.
+const maxPooledBuffer = 4 << 20
+
+func newEncodeState(opts encodeOptions) *encodeState {
+	e := encodeStates.Get().(*encodeState)
+	e.opts = opts
+	return e
+}
+
+// release returns e to the pool, emptied.
+func (e *encodeState) release() {
+	if cap(e.b) > maxPooledBuffer {
+		return
+	}
+	e.b = e.b[:0]
+	e.keys = e.keys[:0]
+	e.path = e.path[:0]
+	clear(e.stack)
+	e.stack = e.stack[:0]
+	clear(e.seen)
+	e.depth = 0
+	encodeStates.Put(e)
 }
 
 func (e *encodeState) errorf(err error, format string, args ...any) *EncodeError {
