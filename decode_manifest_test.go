@@ -118,7 +118,7 @@ func (d *dependencyGroupItem) UnmarshalTOML(v *toml.Value) error {
 // tree.
 func TestDecodePyprojects(t *testing.T) {
 	files := readCorpusKind(t, "pyproject")
-	for _, name := range sortedKeys(files) {
+	for _, name := range sortedNames(files) {
 		t.Run(name, func(t *testing.T) {
 			var got pyproject
 			if err := decodeStrict(files[name], &got); err != nil {
@@ -136,20 +136,20 @@ func TestDecodePyprojects(t *testing.T) {
 			}
 			if p := doc.Table().Get("project"); p != nil {
 				project := p.Table()
-				check(&problems, "project.name", got.Project.Name, strOf(project.Get("name")))
-				check(&problems, "project.dependencies", len(got.Project.Dependencies), lenOf(project.Get("dependencies")))
-				check(&problems, "project.classifiers", len(got.Project.Classifiers), lenOf(project.Get("classifiers")))
-				check(&problems, "project.authors", len(got.Project.Authors), lenOf(project.Get("authors")))
-				check(&problems, "project.optional-dependencies", len(got.Project.OptionalDependencies), lenOf(project.Get("optional-dependencies")))
+				checkField(&problems, "project.name", got.Project.Name, strOf(project.Get("name")))
+				checkField(&problems, "project.dependencies", len(got.Project.Dependencies), lenOf(project.Get("dependencies")))
+				checkField(&problems, "project.classifiers", len(got.Project.Classifiers), lenOf(project.Get("classifiers")))
+				checkField(&problems, "project.authors", len(got.Project.Authors), lenOf(project.Get("authors")))
+				checkField(&problems, "project.optional-dependencies", len(got.Project.OptionalDependencies), lenOf(project.Get("optional-dependencies")))
 				if r := project.Get("readme"); r != nil && r.Kind() == toml.KindString {
-					check(&problems, "project.readme", got.Project.Readme.File, r.Str())
+					checkField(&problems, "project.readme", got.Project.Readme.File, r.Str())
 				}
 			} else if got.Project != nil {
 				problems = append(problems, "project: decoded from nothing")
 			}
 			if b := doc.Table().Get("build-system"); b != nil {
-				check(&problems, "build-system.build-backend", got.BuildSystem.BuildBackend, strOf(b.Table().Get("build-backend")))
-				check(&problems, "build-system.requires", len(got.BuildSystem.Requires), lenOf(b.Table().Get("requires")))
+				checkField(&problems, "build-system.build-backend", got.BuildSystem.BuildBackend, strOf(b.Table().Get("build-backend")))
+				checkField(&problems, "build-system.requires", len(got.BuildSystem.Requires), lenOf(b.Table().Get("requires")))
 			}
 			for _, p := range problems {
 				t.Error(p)
@@ -266,7 +266,7 @@ func (i *inheritable[T]) UnmarshalTOML(v *toml.Value) error {
 // typed struct, refusing unknown keys, and checks values against the tree.
 func TestDecodeCargoManifests(t *testing.T) {
 	files := readCorpusKind(t, "cargo")
-	for _, name := range sortedKeys(files) {
+	for _, name := range sortedNames(files) {
 		t.Run(name, func(t *testing.T) {
 			var got cargoManifest
 			if err := decodeStrict(files[name], &got); err != nil {
@@ -279,21 +279,21 @@ func TestDecodeCargoManifests(t *testing.T) {
 			var problems []string
 			root := doc.Table()
 			if p := root.Get("package"); p != nil {
-				check(&problems, "package.name", got.Package.Name, strOf(p.Table().Get("name")))
+				checkField(&problems, "package.name", got.Package.Name, strOf(p.Table().Get("name")))
 				if v := p.Table().Get("version"); v != nil && v.Kind() == toml.KindString {
-					check(&problems, "package.version", got.Package.Version.Value, v.Str())
+					checkField(&problems, "package.version", got.Package.Version.Value, v.Str())
 				}
 			}
-			check(&problems, "dependencies", len(got.Dependencies), lenOf(root.Get("dependencies")))
+			checkField(&problems, "dependencies", len(got.Dependencies), lenOf(root.Get("dependencies")))
 			if deps := root.Get("dependencies"); deps != nil {
 				for _, e := range deps.Table().Entries() {
 					if e.Value.Kind() == toml.KindString {
-						check(&problems, "dependencies."+e.Key.Name, got.Dependencies[e.Key.Name].Version, e.Value.Str())
+						checkField(&problems, "dependencies."+e.Key.Name, got.Dependencies[e.Key.Name].Version, e.Value.Str())
 					}
 				}
 			}
-			check(&problems, "features", len(got.Features), lenOf(root.Get("features")))
-			check(&problems, "target", len(got.Target), lenOf(root.Get("target")))
+			checkField(&problems, "features", len(got.Features), lenOf(root.Get("features")))
+			checkField(&problems, "target", len(got.Target), lenOf(root.Get("target")))
 			for _, p := range problems {
 				t.Error(p)
 			}
@@ -320,7 +320,7 @@ type lockedPackage struct {
 // typed struct, refusing unknown keys.
 func TestDecodeCargoLocks(t *testing.T) {
 	files := readCorpusKind(t, "cargo-lock")
-	for _, name := range sortedKeys(files) {
+	for _, name := range sortedNames(files) {
 		t.Run(name, func(t *testing.T) {
 			var got cargoLock
 			if err := decodeStrict(files[name], &got); err != nil {
@@ -332,13 +332,13 @@ func TestDecodeCargoLocks(t *testing.T) {
 			}
 			var problems []string
 			packages := doc.Table().Get("package")
-			check(&problems, "package", len(got.Package), lenOf(packages))
+			checkField(&problems, "package", len(got.Package), lenOf(packages))
 			if packages != nil && len(got.Package) == packages.Array().Len() {
 				for i, p := range packages.Array().Elems() {
 					path := fmt.Sprintf("package[%d]", i)
-					check(&problems, path+".name", got.Package[i].Name, strOf(p.Table().Get("name")))
-					check(&problems, path+".checksum", got.Package[i].Checksum, strOf(p.Table().Get("checksum")))
-					check(&problems, path+".dependencies", len(got.Package[i].Dependencies), lenOf(p.Table().Get("dependencies")))
+					checkField(&problems, path+".name", got.Package[i].Name, strOf(p.Table().Get("name")))
+					checkField(&problems, path+".checksum", got.Package[i].Checksum, strOf(p.Table().Get("checksum")))
+					checkField(&problems, path+".dependencies", len(got.Package[i].Dependencies), lenOf(p.Table().Get("dependencies")))
 				}
 			}
 			for _, p := range problems {
@@ -348,7 +348,7 @@ func TestDecodeCargoLocks(t *testing.T) {
 	}
 }
 
-func check[T comparable](problems *[]string, what string, got, want T) {
+func checkField[T comparable](problems *[]string, what string, got, want T) {
 	if got != want {
 		*problems = append(*problems, fmt.Sprintf("%s: got %v, want %v", what, got, want))
 	}
@@ -375,7 +375,7 @@ func lenOf(v *toml.Value) int {
 	return -1
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+func sortedNames[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

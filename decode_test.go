@@ -45,19 +45,19 @@ func (s *stringOrList) UnmarshalTOML(v *toml.Value) error {
 	return nil
 }
 
-type Inner struct {
+type InnerTable struct {
 	A int
 	B string `toml:"bee"`
 }
 
-type Embedded struct {
+type EmbeddedBase struct {
 	Shared string
 	Deep   int
 }
 
 type withEmbedded struct {
-	Embedded
-	Shared string // shallower: hides Embedded.Shared
+	EmbeddedBase
+	Shared string // shallower: hides EmbeddedBase.Shared
 }
 
 type unexportedEmbedded struct{ M map[string]any }
@@ -68,7 +68,7 @@ type withUnexportedEmbedded struct {
 }
 
 type withEmbeddedPointer struct {
-	*Embedded
+	*EmbeddedBase
 	Own int
 }
 
@@ -116,19 +116,19 @@ func TestUnmarshalRules(t *testing.T) {
 			"tags, toml:\"-\" and exact match before case-insensitive",
 			"bee = \"b\"\nA = 1\nskip = 5\nname = \"exact\"\nNAME = \"folded\"",
 			func() any { return &taggedFields{} },
-			taggedFields{Inner: Inner{}, Bee: "b", A: 1, Name: "folded"},
+			taggedFields{InnerTable: InnerTable{}, Bee: "b", A: 1, Name: "folded"},
 		},
 		{
 			"case-insensitive fallback finds an untagged field",
-			"inner = {a = 3, BEE = \"x\"}",
-			func() any { return &struct{ Inner Inner }{} },
-			struct{ Inner Inner }{Inner{A: 3, B: "x"}},
+			"innertable = {a = 3, BEE = \"x\"}",
+			func() any { return &struct{ InnerTable InnerTable }{} },
+			struct{ InnerTable InnerTable }{InnerTable{A: 3, B: "x"}},
 		},
 		{
 			"embedded fields are promoted, shallower ones hide deeper",
 			"shared = \"outer\"\ndeep = 7",
 			func() any { return &withEmbedded{} },
-			withEmbedded{Embedded: Embedded{Deep: 7}, Shared: "outer"},
+			withEmbedded{EmbeddedBase: EmbeddedBase{Deep: 7}, Shared: "outer"},
 		},
 		{
 			"fields of an unexported embedded struct are promoted",
@@ -140,25 +140,25 @@ func TestUnmarshalRules(t *testing.T) {
 			"nil embedded pointer is allocated",
 			"deep = 2\nown = 1",
 			func() any { return &withEmbeddedPointer{} },
-			withEmbeddedPointer{Embedded: &Embedded{Deep: 2}, Own: 1},
+			withEmbeddedPointer{EmbeddedBase: &EmbeddedBase{Deep: 2}, Own: 1},
 		},
 		{
 			"pointers are allocated, at every level",
 			"p = 5\npp = \"x\"\nt = {a = 1}",
 			func() any { return &pointers{} },
-			pointers{P: ptr(5), PP: ptr(ptr("x")), T: &Inner{A: 1}},
+			pointers{P: ptr(5), PP: ptr(ptr("x")), T: &InnerTable{A: 1}},
 		},
 		{
 			"a non-nil pointer is reused",
 			"t = {a = 1}",
-			func() any { return &pointers{T: &Inner{B: "kept"}} },
-			pointers{T: &Inner{A: 1, B: "kept"}},
+			func() any { return &pointers{T: &InnerTable{B: "kept"}} },
+			pointers{T: &InnerTable{A: 1, B: "kept"}},
 		},
 		{
 			"fields the document does not mention keep their values",
 			"a = 2",
-			func() any { return &Inner{A: 1, B: "before"} },
-			Inner{A: 2, B: "before"},
+			func() any { return &InnerTable{A: 1, B: "before"} },
+			InnerTable{A: 2, B: "before"},
 		},
 		{
 			"maps with string, named string and TextUnmarshaler keys",
@@ -170,9 +170,9 @@ func TestUnmarshalRules(t *testing.T) {
 			"a non-nil map is kept and added to; elements start from zero",
 			"[m]\nb = {a = 2}",
 			func() any {
-				return &struct{ M map[string]Inner }{map[string]Inner{"a": {A: 1}, "b": {B: "gone"}}}
+				return &struct{ M map[string]InnerTable }{map[string]InnerTable{"a": {A: 1}, "b": {B: "gone"}}}
 			},
-			struct{ M map[string]Inner }{map[string]Inner{"a": {A: 1}, "b": {A: 2}}},
+			struct{ M map[string]InnerTable }{map[string]InnerTable{"a": {A: 1}, "b": {A: 2}}},
 		},
 		{
 			"map[string]any inside a struct",
@@ -184,13 +184,13 @@ func TestUnmarshalRules(t *testing.T) {
 			"slices from arrays and arrays of tables",
 			"s = [1, 2, 3]\n[[t]]\na = 1\n[[t]]\nbee = \"x\"",
 			func() any { return &sliceFields{} },
-			sliceFields{S: []int{1, 2, 3}, T: []Inner{{A: 1}, {B: "x"}}},
+			sliceFields{S: []int{1, 2, 3}, T: []InnerTable{{A: 1}, {B: "x"}}},
 		},
 		{
 			"a reused slice takes the array's length and zeroed elements",
 			"[[t]]\nbee = \"x\"",
-			func() any { return &sliceFields{T: []Inner{{A: 9}, {A: 8}}} },
-			sliceFields{T: []Inner{{B: "x"}}},
+			func() any { return &sliceFields{T: []InnerTable{{A: 9}, {A: 8}}} },
+			sliceFields{T: []InnerTable{{B: "x"}}},
 		},
 		{
 			"an empty array gives an empty, non-nil slice",
@@ -227,8 +227,8 @@ func TestUnmarshalRules(t *testing.T) {
 		{
 			"an interface holding a pointer is decoded through it",
 			"x = {a = 4}",
-			func() any { return &struct{ X any }{X: &Inner{B: "kept"}} },
-			struct{ X any }{X: &Inner{A: 4, B: "kept"}},
+			func() any { return &struct{ X any }{X: &InnerTable{B: "kept"}} },
+			struct{ X any }{X: &InnerTable{A: 4, B: "kept"}},
 		},
 		{
 			"time.Time from every date-time kind and from a string",
@@ -318,17 +318,17 @@ type floats struct {
 }
 
 type taggedFields struct {
-	Inner `toml:"-"`
-	Bee   string
-	A     int
-	Skip  int `toml:"-"`
-	Name  string
+	InnerTable `toml:"-"`
+	Bee        string
+	A          int
+	Skip       int `toml:"-"`
+	Name       string
 }
 
 type pointers struct {
 	P  *int
 	PP **string
-	T  *Inner
+	T  *InnerTable
 }
 
 type keyName string
@@ -341,7 +341,7 @@ type maps struct {
 
 type sliceFields struct {
 	S []int
-	T []Inner
+	T []InnerTable
 }
 
 type times struct {
