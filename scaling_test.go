@@ -256,26 +256,19 @@ func TestNestingLimit(t *testing.T) {
 // recursing through the whole input.
 func TestVeryDeepNestingFailsFast(t *testing.T) {
 	const depth = 100 * toml.MaxDepth
-	// openIssue names a case the parser fails today, reported to the parser's
-	// owner: parseKey reads every part of a key before the depth check, at
-	// about 90 bytes of memory per 2-byte part. Remove it with the fix.
-	const openIssue = "parseKey keeps every part of a key before checking the depth (90× the input in memory)"
-	tests := []struct{ name, src, openIssue string }{
-		{"arrays", "a = " + strings.Repeat("[", depth) + strings.Repeat("]", depth), ""},
-		{"unclosed arrays", "a = " + strings.Repeat("[", depth), ""},
-		{"inline tables", "a = " + strings.Repeat("{a=", depth) + "1" + strings.Repeat("}", depth), ""},
-		{"unclosed inline tables", "a = " + strings.Repeat("{a=", depth), ""},
-		{"arrays of inline tables", "a = " + strings.Repeat("[{a=", depth) + "1" + strings.Repeat("}]", depth), ""},
-		{"dotted key", strings.Repeat("a.", depth) + "a = 1", openIssue},
-		{"dotted key in an inline table", "a = {" + strings.Repeat("a.", depth) + "a = 1}", openIssue},
-		{"table header", "[" + strings.Repeat("a.", depth) + "a]", openIssue},
-		{"array-of-tables header", "[[" + strings.Repeat("a.", depth) + "a]]", openIssue},
+	tests := []struct{ name, src string }{
+		{"arrays", "a = " + strings.Repeat("[", depth) + strings.Repeat("]", depth)},
+		{"unclosed arrays", "a = " + strings.Repeat("[", depth)},
+		{"inline tables", "a = " + strings.Repeat("{a=", depth) + "1" + strings.Repeat("}", depth)},
+		{"unclosed inline tables", "a = " + strings.Repeat("{a=", depth)},
+		{"arrays of inline tables", "a = " + strings.Repeat("[{a=", depth) + "1" + strings.Repeat("}]", depth)},
+		{"dotted key", strings.Repeat("a.", depth) + "a = 1"},
+		{"dotted key in an inline table", "a = {" + strings.Repeat("a.", depth) + "a = 1}"},
+		{"table header", "[" + strings.Repeat("a.", depth) + "a]"},
+		{"array-of-tables header", "[[" + strings.Repeat("a.", depth) + "a]]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.openIssue != "" {
-				t.Skip("open parser issue: " + tt.openIssue)
-			}
 			var err error
 			alloc := allocatedBy(func() { _, err = toml.Parse([]byte(tt.src)) })
 			checkDepthError(t, tt.src, err)
