@@ -36,8 +36,9 @@ type Marshaler interface {
 //     `inline` tag option writes a table, or an array of tables, inline;
 //     `multiline` writes an array one element per line and a string as a
 //     """ multi-line string.
-//   - Nil pointers, interfaces, maps and slices are left out, since TOML has
-//     no null; inside an array they are an error. An empty non-nil slice is
+//   - Nil pointers, interfaces, maps and slices are left out of tables,
+//     since TOML has no null. Inside an array a nil pointer or interface is
+//     an error, and a nil map or slice is written empty. An empty slice is
 //     written as [], an empty map or struct as an empty table.
 //   - Slices and arrays are TOML arrays; a []byte too, of integers.
 //   - Integers must fit in an int64. Floats read back to the same bits:
@@ -46,8 +47,8 @@ type Marshaler interface {
 //   - time.Time is an offset date-time with its nanoseconds and its zone's
 //     offset (Z for UTC); LocalDateTime, LocalDate and LocalTime are the
 //     local kinds; time.Duration is a string such as "1m30s".
-//   - A Marshaler writes its own value; an encoding.TextMarshaler is
-//     written as a string. Both are looked for on pointer receivers too.
+//   - A Marshaler writes its own value, inline; an encoding.TextMarshaler
+//     is written as a string. Both are looked for on pointer receivers too.
 //   - A *Document, *Value or Value is written as the tree holds it.
 //
 // Values TOML cannot hold (channels, functions, complex numbers, maps with
@@ -57,7 +58,8 @@ type Marshaler interface {
 // A *Document, or a *Value of KindTable, is written losslessly: re-parsing
 // the output gives the same kinds, values and key order. Tables keep their
 // form (header, inline, dotted keys, array of tables) wherever TOML allows
-// it in the tree's order.
+// it in the tree's order. Comments and the spelling of values (hex
+// integers, literal strings, the precision written) are not kept.
 func Marshal(v any) ([]byte, error) {
 	e := newEncodeState(encodeOptions{})
 	defer e.release()
@@ -175,8 +177,12 @@ func (e *encodeState) release() {
 	if cap(e.b) > maxPooledBuffer {
 		return
 	}
+	// Clear what refers to the caller's values, so that the pool does not
+	// keep them alive.
 	e.b = e.b[:0]
+	clear(e.keys)
 	e.keys = e.keys[:0]
+	clear(e.path)
 	e.path = e.path[:0]
 	clear(e.stack)
 	e.stack = e.stack[:0]
@@ -216,8 +222,11 @@ func (e *encodeState) marshal(v any) error {
 	case nil:
 		return e.errorf(nil, "nil is not a table (a TOML document is a table)")
 	case *Document:
-		if v == nil || v.Root == nil {
+		if v == nil {
 			return e.errorf(nil, "nil *Document")
+		}
+		if v.Root == nil {
+			return e.errorf(nil, "a Document with no root (the zero Document)")
 		}
 		e.writeTreeRoot(v.Root.tab)
 		return nil
@@ -228,10 +237,7 @@ func (e *encodeState) marshal(v any) error {
 	case Value:
 		return e.marshalTreeValue(&v)
 	}
-	rv, err := e.resolve(reflect.ValueOf(v))
-	if err != nil {
-		return err
-	}
+	rv := resolve(reflect.ValueOf(v))
 	if !rv.IsValid() {
 		return e.errorf(nil, "nil %s is not a table (a TOML document is a table)", reflect.TypeOf(v))
 	}
@@ -256,7 +262,10 @@ func (e *encodeState) marshal(v any) error {
 }
 
 func (e *encodeState) marshalTreeValue(v *Value) error {
-	if v == nil || v.kind != KindTable {
+	if v == nil {
+		return e.errorf(nil, "nil *Value")
+	}
+	if v.kind != KindTable {
 		return e.errorf(nil, "a %s value is not a table (a TOML document is a table)", v.Kind())
 	}
 	e.writeTreeRoot(v.tab)

@@ -110,14 +110,14 @@ func specialOf(v reflect.Value) (special, reflect.Value) {
 
 // resolve follows pointers and interfaces to the value they hold. A nil one
 // gives the invalid Value, which callers leave out or report.
-func (e *encodeState) resolve(v reflect.Value) (reflect.Value, error) {
+func resolve(v reflect.Value) reflect.Value {
 	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) {
 		if v.IsNil() {
-			return reflect.Value{}, nil
+			return reflect.Value{}
 		}
 		v = v.Elem()
 	}
-	return v, nil
+	return v
 }
 
 // entryClass says where an entry of a table goes.
@@ -219,7 +219,7 @@ func (e *encodeState) collect(v reflect.Value, inline bool) error {
 		if f.omitEmpty && isEmptyValue(fv) || f.omitZero && isZeroValue(fv) {
 			continue
 		}
-		rv, _ := e.resolve(fv)
+		rv := resolve(fv)
 		if !rv.IsValid() || isNilCollection(rv) {
 			continue
 		}
@@ -242,7 +242,7 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 	base := len(e.stack)
 	iter := v.MapRange()
 	for iter.Next() {
-		rv, _ := e.resolve(iter.Value())
+		rv := resolve(iter.Value())
 		if !rv.IsValid() || isNilCollection(rv) {
 			continue
 		}
@@ -329,7 +329,7 @@ func (e *encodeState) isArrayOfTables(v reflect.Value) bool {
 		return false
 	}
 	for i := 0; i < v.Len(); i++ {
-		ev, _ := e.resolve(v.Index(i))
+		ev := resolve(v.Index(i))
 		if !ev.IsValid() || specialOfType(ev.Type()).spec != notSpecial {
 			return false
 		}
@@ -408,7 +408,7 @@ func (e *encodeState) writeArrayOfTables(v reflect.Value) error {
 	}
 	defer e.leave(v)
 	for i := 0; i < v.Len(); i++ {
-		ev, _ := e.resolve(v.Index(i))
+		ev := resolve(v.Index(i))
 		e.pushIndex(i)
 		e.writeHeader(true)
 		if err := e.writeTableBody(ev, headerWritten); err != nil {
@@ -442,7 +442,7 @@ type multiline struct {
 // writeValue writes a value in inline syntax, or over several lines where
 // lines says so: an array's elements one step in from level.
 func (e *encodeState) writeValue(v reflect.Value, lines multiline, level int) error {
-	v, _ = e.resolve(v)
+	v = resolve(v)
 	if !v.IsValid() {
 		return e.errorf(nil, "nil inside an array (TOML has no null)")
 	}
