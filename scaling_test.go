@@ -144,22 +144,53 @@ func TestParseScalesLinearly(t *testing.T) {
 	}
 	for _, shape := range scalingShapes {
 		t.Run(shape.name, func(t *testing.T) {
-			small, large := []byte(shape.build(shape.n)), []byte(shape.build(10*shape.n))
-			parse := func(src []byte) func() {
-				return func() {
-					if _, err := toml.Parse(src); err != nil {
-						t.Fatalf("Parse: %v", err)
-					}
-				}
-			}
-			smallTime, largeTime := bestTime(parse(small)), bestTime(parse(large))
-			growth := (float64(largeTime) / float64(10*shape.n)) / (float64(smallTime) / float64(shape.n))
-			t.Logf("n=%d: %v, 10n: %v; time per element grew %.2f×", shape.n, smallTime, largeTime, growth)
-			if growth > maxGrowth {
-				t.Errorf("time per element grew %.1f× from %d to %d elements (%v to %v), want under %d× for linear time",
-					growth, shape.n, 10*shape.n, smallTime, largeTime, maxGrowth)
-			}
+			checkLinear(t, shape, func(src []byte) error {
+				_, err := toml.Parse(src)
+				return err
+			})
 		})
+	}
+}
+
+// TestUnmarshalScalesLinearly does the same for Unmarshal into an any, on
+// the shapes that stress the decoder's maps and slices.
+func TestUnmarshalScalesLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scaling tests decode inputs of several megabytes; skipped with -short")
+	}
+	for _, shape := range scalingShapes {
+		switch shape.name {
+		case "keys in one table", "dotted keys under a shared prefix", "array-of-tables headers", "array elements", "nested inline tables":
+		default:
+			continue
+		}
+		t.Run(shape.name, func(t *testing.T) {
+			checkLinear(t, shape, func(src []byte) error {
+				var v any
+				return toml.Unmarshal(src, &v)
+			})
+		})
+	}
+}
+
+// checkLinear times run on the shape at n and 10n elements and fails if
+// the time per element grows by more than maxGrowth.
+func checkLinear(t *testing.T, shape scalingShape, run func([]byte) error) {
+	t.Helper()
+	small, large := []byte(shape.build(shape.n)), []byte(shape.build(10*shape.n))
+	timed := func(src []byte) func() {
+		return func() {
+			if err := run(src); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	smallTime, largeTime := bestTime(timed(small)), bestTime(timed(large))
+	growth := (float64(largeTime) / float64(10*shape.n)) / (float64(smallTime) / float64(shape.n))
+	t.Logf("n=%d: %v, 10n: %v; time per element grew %.2f×", shape.n, smallTime, largeTime, growth)
+	if growth > maxGrowth {
+		t.Errorf("time per element grew %.1f× from %d to %d elements (%v to %v), want under %d× for linear time",
+			growth, shape.n, 10*shape.n, smallTime, largeTime, maxGrowth)
 	}
 }
 
