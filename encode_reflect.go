@@ -216,6 +216,13 @@ func (e *encodeState) collect(v reflect.Value, inline bool) error {
 		if err != nil {
 			continue // a field of a nil embedded pointer
 		}
+		if !fv.CanInterface() {
+			// An unexported embedded struct that is a value of its own (a
+			// TextMarshaler whose method two embeddings hide): reflect
+			// cannot hand it to its methods, so it is left out, as its
+			// fields would be by encoding/json.
+			continue
+		}
 		if f.omitEmpty && isEmptyValue(fv) || f.omitZero && isZeroValue(fv) {
 			continue
 		}

@@ -160,6 +160,11 @@ name = "banana"
 			want: "E = []\n",
 		},
 		{
+			name: "unexported embedded values are left out",
+			in:   embedsTwoLeaves{Y: 1},
+			want: "Y = 1\n",
+		},
+		{
 			name: "pointers and interfaces are followed",
 			in:   map[string]any{"p": ptr(ptr(3)), "i": any(map[string]any{"x": ptr("y")}), "s": &[]any{ptr(1), "a"}},
 			want: "p = 3\ns = [1, \"a\"]\n\n[i]\nx = \"y\"\n",
@@ -308,6 +313,23 @@ func TestMarshalScalars(t *testing.T) {
 }
 
 type encodeKeyName string
+
+// leafA and leafB are values of their own, and embedsTwoLeaves embeds both
+// unexported, so that neither MarshalText is promoted and neither can be
+// called through reflection.
+type leafA struct{ X int }
+
+func (leafA) MarshalText() ([]byte, error) { return []byte("a"), nil }
+
+type leafB struct{ X int }
+
+func (leafB) MarshalText() ([]byte, error) { return []byte("b"), nil }
+
+type embedsTwoLeaves struct {
+	leafA
+	leafB
+	Y int
+}
 
 // parity marshals as text that many values share.
 type parity int
