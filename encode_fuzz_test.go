@@ -12,7 +12,8 @@ import (
 // FuzzMarshalRoundTrip checks, for any input that parses, that Marshal
 // writes a document that parses back to the same tree (kinds, values NaN
 // aware, key order and table origins), and that its output is a fixed
-// point. The seeds are toml-test's valid cases.
+// point; and that the values decoded into a map encode and decode back
+// the same. The seeds are toml-test's valid cases.
 func FuzzMarshalRoundTrip(f *testing.F) {
 	for _, data := range validCasesFor(f) {
 		f.Add(data)
@@ -43,6 +44,23 @@ func FuzzMarshalRoundTrip(f *testing.F) {
 		inline := "v = " + doc.Root.String()
 		if _, err := toml.Parse([]byte(inline)); err != nil {
 			t.Fatalf("String output does not parse: %v\ninput:\n%s\noutput:\n%s", err, data, inline)
+		}
+
+		// The same values as Go values, through the reflection encoder.
+		var want map[string]any
+		if err := toml.Unmarshal(data, &want); err != nil {
+			t.Fatalf("Unmarshal of a parsed document failed: %v", err)
+		}
+		fromGo, err := toml.Marshal(want)
+		if err != nil {
+			t.Fatalf("Marshal of decoded values failed: %v", err)
+		}
+		var got map[string]any
+		if err := toml.Unmarshal(fromGo, &got); err != nil {
+			t.Fatalf("output does not decode: %v\ninput:\n%s\noutput:\n%s", err, data, fromGo)
+		}
+		if diff := goValueDiff(want, got); diff != "" {
+			t.Fatalf("Go values changed (-want +got):\n%s\ninput:\n%s\noutput:\n%s", diff, data, fromGo)
 		}
 	})
 }
