@@ -237,7 +237,10 @@ func (e *encodeState) marshal(v any) error {
 	case Value:
 		return e.marshalTreeValue(&v)
 	}
-	rv := resolve(reflect.ValueOf(v))
+	rv, err := e.resolve(reflect.ValueOf(v))
+	if err != nil {
+		return err
+	}
 	if !rv.IsValid() {
 		return e.errorf(nil, "nil %s is not a table (a TOML document is a table)", reflect.TypeOf(v))
 	}

@@ -108,16 +108,23 @@ func specialOf(v reflect.Value) (special, reflect.Value) {
 	return s.spec, v.Addr()
 }
 
+// maxIndirections bounds a chain of pointers and interfaces: only one
+// that leads back to itself (var p any; p = &p) is longer.
+const maxIndirections = 1000
+
 // resolve follows pointers and interfaces to the value they hold. A nil one
 // gives the invalid Value, which callers leave out or report.
-func resolve(v reflect.Value) reflect.Value {
-	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) {
+func (e *encodeState) resolve(v reflect.Value) (reflect.Value, error) {
+	for n := 0; v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface); n++ {
 		if v.IsNil() {
-			return reflect.Value{}
+			return reflect.Value{}, nil
+		}
+		if n == maxIndirections {
+			return reflect.Value{}, e.errorf(nil, "more than %d pointers and interfaces in a row (a pointer to itself?)", maxIndirections)
 		}
 		v = v.Elem()
 	}
-	return v
+	return v, nil
 }
 
 // entryClass says where an entry of a table goes.
@@ -226,7 +233,11 @@ func (e *encodeState) collect(v reflect.Value, inline bool) error {
 		if f.omitEmpty && isEmptyValue(fv) || f.omitZero && isZeroValue(fv) {
 			continue
 		}
-		rv := resolve(fv)
+		rv, err := e.resolve(fv)
+		if err != nil {
+			e.pushKey(f.name)
+			return e.errorf(nil, "%s", err.(*EncodeError).Message)
+		}
 		if !rv.IsValid() || isNilCollection(rv) {
 			continue
 		}
@@ -249,11 +260,7 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 	base := len(e.stack)
 	iter := v.MapRange()
 	for iter.Next() {
-		rv := resolve(iter.Value())
-		if !rv.IsValid() || isNilCollection(rv) {
-			continue
-		}
-		var key string
+		key := ""
 		if textKeys {
 			var err error
 			if key, err = e.textKey(iter.Key()); err != nil {
@@ -264,6 +271,14 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 		}
 		if !utf8.ValidString(key) {
 			return e.errorf(nil, "map key %q is not valid UTF-8 (TOML documents are UTF-8)", key)
+		}
+		rv, err := e.resolve(iter.Value())
+		if err != nil {
+			e.pushKey(key)
+			return e.errorf(nil, "%s", err.(*EncodeError).Message)
+		}
+		if !rv.IsValid() || isNilCollection(rv) {
+			continue
 		}
 		e.stack = append(e.stack, tableEntry{key: key, val: rv, inline: inline})
 	}
@@ -336,8 +351,8 @@ func (e *encodeState) isArrayOfTables(v reflect.Value) bool {
 		return false
 	}
 	for i := 0; i < v.Len(); i++ {
-		ev := resolve(v.Index(i))
-		if !ev.IsValid() || specialOfType(ev.Type()).spec != notSpecial {
+		ev, err := e.resolve(v.Index(i))
+		if err != nil || !ev.IsValid() || specialOfType(ev.Type()).spec != notSpecial {
 			return false
 		}
 		if k := ev.Kind(); k != reflect.Struct && k != reflect.Map || isNilCollection(ev) {
@@ -415,7 +430,7 @@ func (e *encodeState) writeArrayOfTables(v reflect.Value) error {
 	}
 	defer e.leave(v)
 	for i := 0; i < v.Len(); i++ {
-		ev := resolve(v.Index(i))
+		ev, _ := e.resolve(v.Index(i)) // isArrayOfTables checked every element
 		e.pushIndex(i)
 		e.writeHeader(true)
 		if err := e.writeTableBody(ev, headerWritten); err != nil {
@@ -449,7 +464,10 @@ type multiline struct {
 // writeValue writes a value in inline syntax, or over several lines where
 // lines says so: an array's elements one step in from level.
 func (e *encodeState) writeValue(v reflect.Value, lines multiline, level int) error {
-	v = resolve(v)
+	v, err := e.resolve(v)
+	if err != nil {
+		return err
+	}
 	if !v.IsValid() {
 		return e.errorf(nil, "nil inside an array (TOML has no null)")
 	}

@@ -384,6 +384,8 @@ func TestMarshalErrors(t *testing.T) {
 	selfMap["me"] = selfMap
 	selfSlice := []any{nil}
 	selfSlice[0] = selfSlice
+	var selfPointer any
+	selfPointer = &selfPointer
 	tests := []struct {
 		name     string
 		in       any
@@ -414,6 +416,10 @@ func TestMarshalErrors(t *testing.T) {
 		{"cyclic pointers", map[string]any{"list": cyclic}, "list.Next.Next", "contains itself"},
 		{"cyclic map", selfMap, "me", "contains itself"},
 		{"cyclic slice", map[string]any{"s": selfSlice}, "s[0]", "contains itself"},
+		{"pointer to itself in a map", map[string]any{"p": selfPointer}, "p", "more than 1000 pointers and interfaces in a row"},
+		{"pointer to itself in a struct", struct{ P any }{selfPointer}, "P", "more than 1000 pointers"},
+		{"pointer to itself in an array", map[string]any{"a": []any{1, selfPointer}}, "a[1]", "more than 1000 pointers"},
+		{"pointer to itself at the top", selfPointer, "", "more than 1000 pointers"},
 		{"year too large", map[string]any{"t": time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}, "t", "year 10000"},
 		{"zero local date", struct{ D toml.LocalDate }{}, "D", "invalid date"},
 		{"bad local time", map[string]any{"t": toml.LocalTime{Hour: 24}}, "t", "invalid time"},
