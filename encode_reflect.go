@@ -55,7 +55,9 @@ type typeSpecial struct {
 var specialCache sync.Map // reflect.Type -> typeSpecial
 
 func specialOfType(t reflect.Type) typeSpecial {
-	// Predeclared and unnamed types other than structs have no methods.
+	// t is never a pointer or an interface (resolve follows those), and
+	// other predeclared and unnamed types, but for structs with embedded
+	// fields, have no methods.
 	if t.PkgPath() == "" && t.Kind() != reflect.Struct {
 		return typeSpecial{}
 	}
@@ -254,7 +256,7 @@ func (e *encodeState) collect(v reflect.Value, inline bool) error {
 func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 	keyType := v.Type().Key()
 	textKeys := keyType.Kind() != reflect.String
-	if textKeys && specialOfType(keyType) != (typeSpecial{spec: specText}) {
+	if textKeys && !keyType.Implements(textMarshalerType) {
 		return e.errorf(nil, "map key type %s is neither a string type nor an encoding.TextMarshaler (TOML keys are strings)", keyType)
 	}
 	base := len(e.stack)
@@ -296,7 +298,7 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 // textKey returns the text of a map key that is an encoding.TextMarshaler,
 // as the decoder reads it back with UnmarshalText.
 func (e *encodeState) textKey(k reflect.Value) (string, error) {
-	if k.Kind() == reflect.Pointer && k.IsNil() {
+	if (k.Kind() == reflect.Pointer || k.Kind() == reflect.Interface) && k.IsNil() {
 		return "", e.errorf(nil, "nil map key of type %s", k.Type())
 	}
 	text, err := k.Interface().(interface{ MarshalText() ([]byte, error) }).MarshalText()

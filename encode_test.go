@@ -2,6 +2,7 @@ package toml_test
 
 import (
 	"bytes"
+	"encoding"
 	"errors"
 	"fmt"
 	"math"
@@ -402,6 +403,8 @@ func TestMarshalErrors(t *testing.T) {
 		{"nil inside an array", map[string]any{"a": []any{1, nil}}, "a[1]", "nil inside an array"},
 		{"nil pointer inside an array", map[string]any{"t": map[string]any{"a": []*int{nil}}}, "t.a[0]", "nil inside an array"},
 		{"map with integer keys", map[string]any{"m": map[int]string{1: "a"}}, "m", "map key type int is neither a string type nor an encoding.TextMarshaler"},
+		{"nil interface map key", map[string]any{"m": map[encoding.TextMarshaler]int{nil: 1}}, "m", "nil map key of type encoding.TextMarshaler"},
+		{"nil pointer map key", map[string]any{"m": map[*celsius]int{nil: 1}}, "m", "nil map key of type *toml_test.celsius"},
 		{"map keys with the same text", map[string]any{"m": map[parity]int{1: 1, 3: 2}}, "m", `two map keys have the text "odd"`},
 		{"map key whose MarshalText fails", map[string]any{"m": map[failingText]int{{}: 1}}, "m", "MarshalText of map key {} failed: no text"},
 		{"channel", map[string]any{"c": make(chan int)}, "c", "TOML has no value for a chan int"},
