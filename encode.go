@@ -97,8 +97,8 @@ func (enc *Encoder) SetIndent(indent string) { enc.opts.indent = indent }
 func (enc *Encoder) SetTablesInline(inline bool) { enc.opts.tablesInline = inline }
 
 // SetArraysMultiline writes every array that is a key's value with one
-// element per line when multiline is true. Arrays nested in arrays stay on
-// one line.
+// element per line when multiline is true. Arrays nested in arrays, and
+// the arrays of a Document or Value tree, stay on one line.
 func (enc *Encoder) SetArraysMultiline(multiline bool) { enc.opts.arraysMultiline = multiline }
 
 // Encode writes the TOML document for v, as Marshal describes. Nothing is
