@@ -20,11 +20,21 @@ func (d *decodeState) decodeStruct(v *Value, rv reflect.Value) {
 	for i := range v.tab.entries {
 		e := &v.tab.entries[i]
 		d.pushKey(e.Key.Name)
-		if f := fields.lookup(e.Key.Name); f != nil {
-			if fv, ok := d.fieldOf(e.Value, rv, f); ok {
+		f := fields.lookup(e.Key.Name)
+		if f != nil {
+			fv, ok := d.fieldOf(e.Value, rv, f)
+			switch {
+			case !ok:
+			case fv.CanSet():
 				d.decode(e.Value, fv)
+			default:
+				// An unexported embedded value that is not promoted
+				// (time.Time, a TextUnmarshaler): reflection cannot
+				// set it, so it takes no key, as the encoder writes none.
+				f = nil
 			}
-		} else if d.track {
+		}
+		if f == nil && d.track {
 			d.unknownKey(e, rv.Type(), fields)
 		}
 		d.pop()

@@ -11,6 +11,8 @@ import (
 // fuzzTarget has a field of every kind of destination, so that fuzzed
 // documents reach each decoding rule, matching or not.
 type fuzzTarget struct {
+	unexportedLeaf
+	*otherUnexportedLeaf
 	S     string
 	I8    int8
 	U     uint
@@ -42,6 +44,7 @@ func FuzzUnmarshal(f *testing.F) {
 		"a = [1, 2, 3]\n[[sl]]\ns = 1\n[m.k]\nany = {x = [1, 'a']}",
 		"bytes = 'b'\nc = 'red'\nu2 = ['a']\nraw = 1\np = 2",
 		"[m]\nk = 1\n[sl]\n",
+		"unexportedLeaf = 'x'\notherUnexportedLeaf = 'y'",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -195,3 +195,38 @@ func TestDecoderMatchesUnmarshal(t *testing.T) {
 		t.Errorf("(-Unmarshal +Decoder):\n%s", diff)
 	}
 }
+
+// unexportedLeaf and otherUnexportedLeaf are values of their own with
+// unexported names; embedded together, neither's UnmarshalText is
+// promoted, so each is a field that reflection cannot set.
+type unexportedLeaf struct{ text string }
+
+func (l *unexportedLeaf) UnmarshalText(b []byte) error { l.text = string(b); return nil }
+func (l unexportedLeaf) MarshalText() ([]byte, error)  { return []byte(l.text), nil }
+
+type otherUnexportedLeaf struct{ text string }
+
+func (l *otherUnexportedLeaf) UnmarshalText(b []byte) error { l.text = string(b); return nil }
+func (l otherUnexportedLeaf) MarshalText() ([]byte, error)  { return []byte(l.text), nil }
+
+// TestDecodeUnexportedEmbeddedValues checks that unexported embedded
+// values take no keys (the encoder writes none for them) rather than
+// panicking, and that strict mode calls their keys unknown.
+func TestDecodeUnexportedEmbeddedValues(t *testing.T) {
+	src := "unexportedLeaf = \"x\"\nOther = 1"
+	var into struct {
+		unexportedLeaf
+		*otherUnexportedLeaf
+		Other int
+	}
+	dec := toml.NewDecoder(strings.NewReader(src))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&into)
+	want := "toml: line 1, column 1: unknown key unexportedLeaf"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
+	if into.Other != 1 || into.unexportedLeaf.text != "" || into.otherUnexportedLeaf != nil {
+		t.Errorf("decoded %+v, want only Other set", into)
+	}
+}

@@ -13,7 +13,9 @@ func closestField(key string, fields *structFields) string {
 	for i := range fields.list {
 		name := fields.list[i].name
 		dist := editDistance(k, strings.ToLower(name))
-		if dist < bestDist && dist < len(k) {
+		// A distance of 0 is the key itself, on a field that cannot
+		// take it (an unexported embedded value): no help to suggest.
+		if dist > 0 && dist < bestDist && dist < len(k) {
 			best, bestDist = name, dist
 			// An untagged Go name matches without case; suggest it in the
 			// case the document writes its keys in.
