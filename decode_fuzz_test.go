@@ -56,6 +56,9 @@ func FuzzUnmarshal(f *testing.F) {
 		}
 		var typed fuzzTarget
 		err := toml.Unmarshal(data, &typed)
+		if typed.unexportedLeaf.text != "" || typed.otherUnexportedLeaf != nil {
+			t.Fatalf("an unexported embedded value took a key: %+v", typed)
+		}
 		var list toml.DecodeErrors
 		var one *toml.DecodeError
 		var pe *toml.ParseError
