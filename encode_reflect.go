@@ -259,22 +259,38 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 	if textKeys && !keyType.Implements(textMarshalerType) {
 		return e.errorf(nil, "map key type %s is neither a string type nor an encoding.TextMarshaler (TOML keys are strings)", keyType)
 	}
+	// Keys, and values that are pointers or interfaces (map[string]any),
+	// are read into one variable each rather than copied out per entry:
+	// what is kept is the text of the key and what the value points to.
+	keyHolder := reflect.New(keyType).Elem()
+	elemType := v.Type().Elem()
+	var valueHolder reflect.Value
+	if k := elemType.Kind(); k == reflect.Interface || k == reflect.Pointer {
+		valueHolder = reflect.New(elemType).Elem()
+	}
 	base := len(e.stack)
 	iter := v.MapRange()
 	for iter.Next() {
+		keyHolder.SetIterKey(iter)
 		key := ""
 		if textKeys {
 			var err error
-			if key, err = e.textKey(iter.Key()); err != nil {
+			if key, err = e.textKey(keyHolder); err != nil {
 				return err
 			}
 		} else {
-			key = iter.Key().String()
+			key = keyHolder.String()
 		}
 		if !utf8.ValidString(key) {
 			return e.errorf(nil, "map key %q is not valid UTF-8 (TOML documents are UTF-8)", key)
 		}
-		rv, err := e.resolve(iter.Value())
+		value := valueHolder
+		if value.IsValid() {
+			value.SetIterValue(iter)
+		} else {
+			value = iter.Value()
+		}
+		rv, err := e.resolve(value)
 		if err != nil {
 			e.pushKey(key)
 			return e.errorf(nil, "%s", err.(*EncodeError).Message)
