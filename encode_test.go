@@ -161,6 +161,15 @@ name = "banana"
 			want: "E = []\n",
 		},
 		{
+			name: "maps of pointers and of interfaces keep each entry's own value",
+			in: map[string]any{
+				"byPointer":   map[string]*server{"a": {IP: "1"}, "b": {IP: "2"}, "c": nil},
+				"byInterface": map[string]fmt.Stringer{"a": time.Second, "b": time.Minute},
+				"byValue":     map[string][]int{"a": {1}, "b": {2}},
+			},
+			want: "[byInterface]\na = \"1s\"\nb = \"1m0s\"\n\n[byPointer.a]\nip = \"1\"\n\n[byPointer.b]\nip = \"2\"\n\n[byValue]\na = [1]\nb = [2]\n",
+		},
+		{
 			name: "unexported embedded values are left out",
 			in:   embedsTwoLeaves{Y: 1},
 			want: "Y = 1\n",
