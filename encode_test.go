@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -679,5 +680,83 @@ func TestMarshalDepthLimit(t *testing.T) {
 	var ee *toml.EncodeError
 	if !errors.As(err, &ee) || !strings.Contains(ee.Message, "nest deeper than") {
 		t.Fatalf("Marshal beyond the limit: error = %v, want an *EncodeError about nesting", err)
+	}
+}
+
+// TestMarshalThenUnmarshal checks that the encoder and the decoder agree:
+// a struct with a field of every kind the encoder has a rule for comes
+// back from Unmarshal equal to what Marshal was given.
+func TestMarshalThenUnmarshal(t *testing.T) {
+	type Inner struct {
+		Name string `toml:"name"`
+		Tags []string
+	}
+	type Base struct {
+		ID int64 `toml:"id"`
+	}
+	type everything struct {
+		Base
+		Str       string                 `toml:"str"`
+		Text      string                 `toml:"text,multiline"`
+		Int8      int8                   `toml:"int8"`
+		Uint16    uint16                 `toml:"uint16"`
+		Int64     int64                  `toml:"int64"`
+		Float32   float32                `toml:"float32"`
+		Float64   float64                `toml:"float64"`
+		Bool      bool                   `toml:"bool"`
+		Bytes     []byte                 `toml:"bytes"`
+		Array     [3]int                 `toml:"array"`
+		When      time.Time              `toml:"when"`
+		Day       toml.LocalDate         `toml:"day"`
+		Clock     toml.LocalTime         `toml:"clock"`
+		Meeting   toml.LocalDateTime     `toml:"meeting"`
+		Wait      time.Duration          `toml:"wait"`
+		IP        net.IP                 `toml:"ip"`
+		Ptr       *Inner                 `toml:"ptr"`
+		Inline    Inner                  `toml:"inline,inline"`
+		ByName    map[string]Inner       `toml:"by_name"`
+		ByPointer map[string]*Inner      `toml:"by_pointer"`
+		List      []Inner                `toml:"list"`
+		Matrix    [][]float64            `toml:"matrix,multiline"`
+		Any       any                    `toml:"any"`
+		Dates     map[toml.LocalDate]int `toml:"dates"`
+	}
+	in := everything{
+		Base:      Base{ID: 7},
+		Str:       "tab\t\"quote\" é",
+		Text:      "line 1\n\"\"\"line 2\"\"\"\n",
+		Int8:      math.MinInt8,
+		Uint16:    math.MaxUint16,
+		Int64:     math.MaxInt64,
+		Float32:   0.1,
+		Float64:   math.Copysign(0, -1),
+		Bool:      true,
+		Bytes:     []byte{0, 255},
+		Array:     [3]int{1, 2, 3},
+		When:      time.Date(1979, 5, 27, 0, 32, 0, 999999999, time.FixedZone("", -7*3600)),
+		Day:       toml.LocalDate{Year: 2024, Month: 2, Day: 29},
+		Clock:     toml.LocalTime{Hour: 23, Minute: 59, Second: 59, Nanosecond: 1},
+		Meeting:   toml.LocalDateTime{LocalDate: toml.LocalDate{Year: 1, Month: 1, Day: 1}},
+		Wait:      90 * time.Minute,
+		IP:        net.IPv4(10, 0, 0, 1),
+		Ptr:       &Inner{Name: "p"},
+		Inline:    Inner{Name: "i", Tags: []string{"x"}},
+		ByName:    map[string]Inner{"a b": {Name: "ab"}},
+		ByPointer: map[string]*Inner{"z": {Name: "z", Tags: []string{}}},
+		List:      []Inner{{Name: "one"}, {Name: "two", Tags: []string{"t"}}},
+		Matrix:    [][]float64{{1, 2}, {math.Inf(-1)}},
+		Any:       map[string]any{"k": []any{int64(1), "two", 3.5}},
+		Dates:     map[toml.LocalDate]int{{Year: 2000, Month: 1, Day: 1}: 1},
+	}
+	out, err := toml.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got everything
+	if err := toml.Unmarshal(out, &got); err != nil {
+		t.Fatalf("Unmarshal: %v\noutput:\n%s", err, out)
+	}
+	if diff := cmp.Diff(in, got, cmp.Comparer(sameFloat), cmp.Comparer(func(a, b float32) bool { return a == b })); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s\noutput:\n%s", diff, out)
 	}
 }
