@@ -72,7 +72,7 @@ func appendInlineTable(b []byte, t *Table) []byte {
 
 func appendInlineEntries(b []byte, t *Table, prefix []byte, first *bool) []byte {
 	for _, e := range t.entries {
-		if e.Value.kind == KindTable && e.Value.tab.origin == DottedTable && len(e.Value.tab.entries) > 0 {
+		if isDottedEntry(e.Value) {
 			b = appendInlineEntries(b, e.Value.tab, appendKey(prefix, e.Key.Name, '.'), first)
 			continue
 		}
