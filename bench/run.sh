@@ -66,4 +66,13 @@ section 'Memory: 10 MB Cargo.lock into map[string]any' PeakMemory /lib
 section 'Parse into the positioned tree (ours only)' Parse /lib
 section 'Scaling: 1 MB against 10 MB (ours only)' Scaling /size
 
+# The targets, row by row: see targets.awk for the rules.
+printf '\n## Targets: at least 1.5x go-toml on CPU time, fewer allocs/op, lower peak heap\n'
+for family in DecodeMap DecodeStruct Encode PeakMemory; do
+	if grep -q "^Benchmark$family/" "$out/all.txt"; then
+		echo
+		"$benchstat" -format csv -filter ".name:$family" -col /lib "$out/all.txt" 2>/dev/null | awk -f targets.awk
+	fi
+done
+
 printf '\nRaw results: %s/all.txt\n' "$out"
