@@ -192,13 +192,21 @@ func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, erro
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return nil, fmt.Errorf("toml: cannot decode into %s: need a non-nil pointer", describeTarget(v))
 	}
-	doc, err := parseString(src, opts.maxValues)
+	doc, p, err := parseTransient(src, opts.maxValues)
 	if err != nil {
+		p.release()
 		return nil, err
 	}
 	d := &decodeState{doc: doc, strict: opts.strict, track: opts.track || opts.strict}
 	d.decode(doc.Root, rv.Elem())
-	return d.finish()
+	undecoded, err := d.finish()
+	if !d.handedOut {
+		// Nothing outside holds a node of the tree: its memory can serve
+		// the next document. Errors keep the Document for its text only.
+		doc.Root = nil
+		p.release()
+	}
+	return undecoded, err
 }
 
 func describeTarget(v any) string {
@@ -219,6 +227,11 @@ type decodeState struct {
 	path      []pathPart
 	errs      []*DecodeError
 	undecoded []UndecodedKey
+
+	// handedOut is set once a node of the tree has been given to the
+	// caller's code (an Unmarshaler, a *Value or Value field), which may
+	// keep it: the tree must then stay as it is.
+	handedOut bool
 }
 
 // pathPart is one step of a key path: a table key or an array index.
@@ -243,6 +256,7 @@ var (
 func (d *decodeState) decode(v *Value, rv reflect.Value) {
 	for hops := 0; rv.Kind() == reflect.Pointer; hops++ {
 		if rv.Type() == valuePointerType {
+			d.handedOut = true
 			rv.Set(reflect.ValueOf(v))
 			return
 		}
@@ -258,6 +272,7 @@ func (d *decodeState) decode(v *Value, rv reflect.Value) {
 		rv = rv.Elem()
 	}
 	if rv.Type() == valueType {
+		d.handedOut = true
 		rv.Set(reflect.ValueOf(v).Elem())
 		return
 	}

@@ -58,6 +58,7 @@ func DecodeValue(node *Value, v any) error {
 // made for this walk are already complete and are taken as they are;
 // any other error is wrapped with the node's position.
 func (d *decodeState) callUnmarshaler(v *Value, rv reflect.Value, u Unmarshaler) {
+	d.handedOut = true
 	inUnmarshaler.Store(v, d)
 	err := u.UnmarshalTOML(v)
 	inUnmarshaler.Delete(v)
