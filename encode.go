@@ -58,8 +58,10 @@ type Marshaler interface {
 // A *Document, or a *Value of KindTable, is written losslessly: re-parsing
 // the output gives the same kinds, values and key order. Tables keep their
 // form (header, inline, dotted keys, array of tables) wherever TOML allows
-// it in the tree's order. Comments and the spelling of values (hex
-// integers, literal strings, the precision written) are not kept.
+// it in the tree's order. A Document's scalars keep the spelling of its
+// source (0x1F, 'C:\path', """multi-line""", 1e3); a Value, which has no
+// source, is written in normal form, as String writes it. Comments and
+// the layout of arrays and inline tables are not kept.
 func Marshal(v any) ([]byte, error) {
 	e := newEncodeState(encodeOptions{})
 	defer e.release()
@@ -155,6 +157,7 @@ type encodeState struct {
 	stack []tableEntry
 	seen  map[identity]struct{} // tables and arrays being written, to catch cycles
 	depth int
+	src   string // the source of the Document being written, whose scalars keep their spelling
 }
 
 // encodeStates keeps the buffers of finished encodings: a document is
@@ -188,6 +191,7 @@ func (e *encodeState) release() {
 	e.stack = e.stack[:0]
 	clear(e.seen)
 	e.depth = 0
+	e.src = ""
 	encodeStates.Put(e)
 }
 
@@ -228,6 +232,7 @@ func (e *encodeState) marshal(v any) error {
 		if v.Root == nil {
 			return e.errorf(nil, "a Document with no root (the zero Document)")
 		}
+		e.src = v.src
 		e.writeTreeRoot(v.Root.tab)
 		return nil
 	case Document:

@@ -11,8 +11,9 @@ import (
 
 // FuzzMarshalRoundTrip checks, for any input that parses, that Marshal
 // writes a document that parses back to the same tree (kinds, values NaN
-// aware, key order and table origins), and that its output is a fixed
-// point; and that the values decoded into a map encode and decode back
+// aware, key order and table origins), from the Document with its source
+// spelling and from its root Value in normal form; that the output is a
+// fixed point; and that the values decoded into a map encode and decode back
 // the same. The seeds are toml-test's valid cases.
 func FuzzMarshalRoundTrip(f *testing.F) {
 	for _, data := range validCasesFor(f) {
@@ -40,6 +41,20 @@ func FuzzMarshalRoundTrip(f *testing.F) {
 		}
 		if string(second) != string(out) {
 			t.Fatalf("second round changed the output:\nfirst:\n%s\nsecond:\n%s", out, second)
+		}
+
+		// The root Value has no source: its scalars are written in normal
+		// form, and must read back the same too.
+		normal, err := toml.Marshal(doc.Root)
+		if err != nil {
+			t.Fatalf("Marshal of the root Value failed: %v", err)
+		}
+		fromNormal, err := toml.Parse(normal)
+		if err != nil {
+			t.Fatalf("normal-form output does not parse: %v\ninput:\n%s\noutput:\n%s", err, data, normal)
+		}
+		if diff := treeDiff(nodeOf(doc.Root), nodeOf(fromNormal.Root)); diff != "" {
+			t.Fatalf("normal form changed the tree (-want +got):\n%s\ninput:\n%s\noutput:\n%s", diff, data, normal)
 		}
 		inline := "v = " + doc.Root.String()
 		if _, err := toml.Parse([]byte(inline)); err != nil {

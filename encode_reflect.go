@@ -608,7 +608,7 @@ func (e *encodeState) writeSpecial(spec special, v reflect.Value, multilineStrin
 	case specMarshaler:
 		var tv *Value
 		if tv, err = e.callMarshalTOML(v); err == nil {
-			e.b = appendInlineValue(e.b, tv)
+			e.b = appendInlineValue(e.b, tv, "")
 		}
 		return err
 	case specTime:
@@ -637,13 +637,13 @@ func (e *encodeState) writeSpecial(spec special, v reflect.Value, multilineStrin
 		if tv.kind == KindInvalid {
 			return e.errorf(nil, "a Value of no kind (the zero Value)")
 		}
-		e.b = appendInlineValue(e.b, tv)
+		e.b = appendInlineValue(e.b, tv, "")
 	case specDocument:
 		doc := v.Interface().(*Document)
 		if doc.Root == nil {
 			return e.errorf(nil, "a Document with no root (the zero Document)")
 		}
-		e.b = appendInlineValue(e.b, doc.Root)
+		e.b = appendInlineValue(e.b, doc.Root, "")
 	case specText:
 		text, terr := v.Interface().(interface{ MarshalText() ([]byte, error) }).MarshalText()
 		if terr != nil {

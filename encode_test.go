@@ -460,19 +460,35 @@ func TestMarshalErrors(t *testing.T) {
 	}
 }
 
+// multilineSource has multi-line strings, a line-ending backslash, an
+// underscore in a number and a date-time with a space, at the top level and
+// inside an array inside an inline table.
+const multilineSource = "s = \"\"\"\none\\\n  two\"\"\"\n" +
+	"t = {u = ['''a\nb''', 1_000], d = 1979-05-27 07:32:00}\n"
+
 func TestMarshalTrees(t *testing.T) {
 	src := "title = 'x' # comment\n[[a]]\nb.c = 0x10\n[a.d]\ne = 1979-05-27\n"
 	doc := mustParse(t, src)
 	runEncodeCases(t, []encodeCase{
 		{
-			name: "Document",
+			name: "Document: scalars keep their spelling",
 			in:   doc,
-			want: "title = \"x\"\n\n[[a]]\nb.c = 16\n\n[a.d]\ne = 1979-05-27\n",
+			want: "title = 'x'\n\n[[a]]\nb.c = 0x10\n\n[a.d]\ne = 1979-05-27\n",
 		},
 		{
 			name: "Document value",
 			in:   *doc,
+			want: "title = 'x'\n\n[[a]]\nb.c = 0x10\n\n[a.d]\ne = 1979-05-27\n",
+		},
+		{
+			name: "root Value: scalars in normal form",
+			in:   doc.Root,
 			want: "title = \"x\"\n\n[[a]]\nb.c = 16\n\n[a.d]\ne = 1979-05-27\n",
+		},
+		{
+			name: "Document: multi-line strings, inside arrays and inline tables too",
+			in:   mustParse(t, multilineSource),
+			want: multilineSource,
 		},
 		{
 			name: "Values inside Go values: tables as sections, others inline",

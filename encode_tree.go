@@ -175,7 +175,7 @@ func (e *encodeState) writeTreeLines(t *Table, prefix []byte, beforeOK bool) {
 			e.b = append(e.b, prefix...)
 			e.b = appendKey(e.b, en.Key.Name, 0)
 			e.b = append(e.b, " = "...)
-			e.b = appendInlineValue(e.b, en.Value)
+			e.b = appendInlineValue(e.b, en.Value, e.src)
 			e.b = append(e.b, '\n')
 		case phaseDotted:
 			e.writeTreeLines(en.Value.tab, appendKey(prefix, en.Key.Name, '.'), childBefore)

@@ -18,13 +18,18 @@ func (v *Value) String() string {
 	if v == nil {
 		return ""
 	}
-	return string(appendInlineValue(nil, v))
+	return string(appendInlineValue(nil, v, ""))
 }
 
 // appendInlineValue appends v in inline syntax: scalars as literals, arrays
-// in brackets, tables in braces. The parser bounds the depth of any tree,
-// so the recursion is bounded too.
-func appendInlineValue(b []byte, v *Value) []byte {
+// in brackets, tables in braces. Given the source v was parsed from, a
+// scalar is copied as its source spells it (0x1F, 'C:\path', """...""");
+// otherwise it is written in a normal form. The parser bounds the depth of
+// any tree, so the recursion is bounded too.
+func appendInlineValue(b []byte, v *Value, src string) []byte {
+	if src != "" && v.kind != KindArray && v.kind != KindTable && 0 <= v.Span.Start && v.Span.Start < v.Span.End && v.Span.End <= len(src) {
+		return append(b, src[v.Span.Start:v.Span.End]...)
+	}
 	switch v.kind {
 	case KindString:
 		return appendBasicString(b, v.str)
@@ -49,31 +54,31 @@ func appendInlineValue(b []byte, v *Value) []byte {
 			if i > 0 {
 				b = append(b, ", "...)
 			}
-			b = appendInlineValue(b, e)
+			b = appendInlineValue(b, e, src)
 		}
 		return append(b, ']')
 	case KindTable:
-		return appendInlineTable(b, v.tab)
+		return appendInlineTable(b, v.tab, src)
 	}
 	return b
 }
 
 // appendInlineTable writes a table as {a = 1, b.c = 2}: dotted tables inside
 // it keep their dotted keys, so re-parsing gives back the same origins.
-func appendInlineTable(b []byte, t *Table) []byte {
+func appendInlineTable(b []byte, t *Table, src string) []byte {
 	if len(t.entries) == 0 {
 		return append(b, "{}"...)
 	}
 	b = append(b, '{')
 	first := true
-	b = appendInlineEntries(b, t, nil, &first)
+	b = appendInlineEntries(b, t, nil, &first, src)
 	return append(b, '}')
 }
 
-func appendInlineEntries(b []byte, t *Table, prefix []byte, first *bool) []byte {
+func appendInlineEntries(b []byte, t *Table, prefix []byte, first *bool, src string) []byte {
 	for _, e := range t.entries {
 		if isDottedEntry(e.Value) {
-			b = appendInlineEntries(b, e.Value.tab, appendKey(prefix, e.Key.Name, '.'), first)
+			b = appendInlineEntries(b, e.Value.tab, appendKey(prefix, e.Key.Name, '.'), first, src)
 			continue
 		}
 		if !*first {
@@ -83,7 +88,7 @@ func appendInlineEntries(b []byte, t *Table, prefix []byte, first *bool) []byte 
 		b = append(b, prefix...)
 		b = appendKey(b, e.Key.Name, 0)
 		b = append(b, " = "...)
-		b = appendInlineValue(b, e.Value)
+		b = appendInlineValue(b, e.Value, src)
 	}
 	return b
 }

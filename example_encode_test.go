@@ -108,8 +108,10 @@ func ExampleEncoder() {
 	//     all-features = true
 }
 
-// A parsed document is written back with its keys in their order and its
-// tables in their forms; comments and the spelling of values are not kept.
+// A parsed document is written back with its keys in their order, its
+// tables in their forms and its values spelled as in the source; comments
+// and spacing are not kept. Its root Value has no source, and is written
+// in normal form.
 func ExampleMarshal_document() {
 	doc, err := toml.Parse([]byte(`
 # Servers, by name.
@@ -129,7 +131,21 @@ limits  = { cpu = 2, memory = "1 GiB" }
 		log.Fatal(err)
 	}
 	fmt.Print(string(out))
+	fmt.Println("---")
+	out, err = toml.Marshal(doc.Root)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(out))
 	// Output:
+	// [servers.alpha]
+	// ip = '10.0.0.1'
+	// port = 0x1F90
+	//
+	// [servers]
+	// default = "alpha"
+	// limits = {cpu = 2, memory = "1 GiB"}
+	// ---
 	// [servers.alpha]
 	// ip = "10.0.0.1"
 	// port = 8080
