@@ -1,0 +1,214 @@
+package toml
+
+import (
+	"fmt"
+	"reflect"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// This file holds the types the encoder writes by rules of their own:
+// Marshalers, TextMarshalers, the time types and document trees.
+
+// special is a type the encoder writes by its own rule rather than by its
+// reflect.Kind.
+type special uint8
+
+const (
+	notSpecial special = iota
+	specMarshaler
+	specTime
+	specLocalDate
+	specLocalTime
+	specLocalDateTime
+	specDuration
+	specValue    // Value, written as the tree holds it
+	specDocument // Document, its root table
+	specText     // encoding.TextMarshaler, written as a string
+)
+
+// The types the encoder treats specially. (The decoder has its own list,
+// in decode_hooks.go.)
+var (
+	encMarshalerType     = reflect.TypeFor[Marshaler]()
+	encTimeType          = reflect.TypeFor[time.Time]()
+	encDurationType      = reflect.TypeFor[time.Duration]()
+	encLocalDateType     = reflect.TypeFor[LocalDate]()
+	encLocalTimeType     = reflect.TypeFor[LocalTime]()
+	encLocalDateTimeType = reflect.TypeFor[LocalDateTime]()
+	encValueType         = reflect.TypeFor[Value]()
+	encDocumentType      = reflect.TypeFor[Document]()
+)
+
+// typeSpecial is what specialOf found for a type: the rule, and whether
+// the methods it needs have pointer receivers.
+type typeSpecial struct {
+	spec      special
+	onPointer bool
+}
+
+var specialCache sync.Map // reflect.Type -> typeSpecial
+
+func specialOfType(t reflect.Type) typeSpecial {
+	// t is never a pointer or an interface (resolve follows those), and
+	// other predeclared and unnamed types, but for structs with embedded
+	// fields, have no methods.
+	if t.PkgPath() == "" && t.Kind() != reflect.Struct {
+		return typeSpecial{}
+	}
+	if s, ok := specialCache.Load(t); ok {
+		return s.(typeSpecial)
+	}
+	s := typeSpecial{}
+	pt := reflect.PointerTo(t)
+	switch {
+	case t == encValueType:
+		s = typeSpecial{specValue, true}
+	case t == encDocumentType:
+		s = typeSpecial{specDocument, true}
+	case t.Implements(encMarshalerType):
+		s.spec = specMarshaler
+	case t == encTimeType:
+		s.spec = specTime
+	case t == encLocalDateType:
+		s.spec = specLocalDate
+	case t == encLocalTimeType:
+		s.spec = specLocalTime
+	case t == encLocalDateTimeType:
+		s.spec = specLocalDateTime
+	case t == encDurationType:
+		s.spec = specDuration
+	case t.Implements(textMarshalerType):
+		s.spec = specText
+	case pt.Implements(encMarshalerType):
+		s = typeSpecial{specMarshaler, true}
+	case pt.Implements(textMarshalerType):
+		s = typeSpecial{specText, true}
+	}
+	specialCache.Store(t, s)
+	return s
+}
+
+// specialOf returns the rule for a resolved (non-pointer, non-interface)
+// value and the value to call its methods on: its address when they have
+// pointer receivers (a copy's, if v is not addressable).
+func specialOf(v reflect.Value) (special, reflect.Value) {
+	s := specialOfType(v.Type())
+	if s.spec == notSpecial || !s.onPointer {
+		return s.spec, v
+	}
+	if !v.CanAddr() {
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
+	return s.spec, v.Addr()
+}
+
+// writeSpecial writes a value of a type with its own rule.
+func (e *encodeState) writeSpecial(spec special, v reflect.Value, multilineString bool) error {
+	var err error
+	switch spec {
+	case specMarshaler:
+		var tv *Value
+		if tv, err = e.callMarshalTOML(v); err == nil {
+			e.b = appendInlineValue(e.b, tv, "")
+		}
+		return err
+	case specTime:
+		e.b, err = appendTime(e.b, v.Interface().(time.Time))
+	case specLocalDate:
+		d := v.Interface().(LocalDate)
+		if err = checkDate(d); err == nil {
+			e.b = d.appendTo(e.b)
+		}
+	case specLocalTime:
+		t := v.Interface().(LocalTime)
+		if err = checkClock(t); err == nil {
+			e.b = t.appendTo(e.b)
+		}
+	case specLocalDateTime:
+		dt := v.Interface().(LocalDateTime)
+		if err = checkDate(dt.LocalDate); err == nil {
+			if err = checkClock(dt.LocalTime); err == nil {
+				e.b = appendLocalDateTime(e.b, dt)
+			}
+		}
+	case specDuration:
+		e.b = appendBasicString(e.b, time.Duration(v.Int()).String())
+	case specValue:
+		tv := v.Interface().(*Value)
+		if tv.kind == KindInvalid {
+			return e.errorf(nil, "a Value of no kind (the zero Value)")
+		}
+		e.b = appendInlineValue(e.b, tv, "")
+	case specDocument:
+		doc := v.Interface().(*Document)
+		if doc.Root == nil {
+			return e.errorf(nil, "a Document with no root (the zero Document)")
+		}
+		e.b = appendInlineValue(e.b, doc.Root, "")
+	case specText:
+		text, terr := v.Interface().(interface{ MarshalText() ([]byte, error) }).MarshalText()
+		if terr != nil {
+			return e.errorf(terr, "MarshalText of %s failed", v.Type())
+		}
+		if !utf8.Valid(text) {
+			return e.errorf(nil, "MarshalText of %s returned text that is not valid UTF-8", v.Type())
+		}
+		if multilineString {
+			e.b = appendMultilineString(e.b, string(text))
+		} else {
+			e.b = appendBasicString(e.b, string(text))
+		}
+	}
+	if err != nil {
+		return e.errorf(nil, "%s", err)
+	}
+	return nil
+}
+
+// callMarshalTOML runs a Marshaler and parses the value it wrote.
+func (e *encodeState) callMarshalTOML(v reflect.Value) (*Value, error) {
+	text, err := v.Interface().(Marshaler).MarshalTOML()
+	if err != nil {
+		return nil, e.errorf(err, "MarshalTOML of %s failed", v.Type())
+	}
+	doc, err := parseString("v = "+string(text), 0)
+	if err == nil && (doc.Table().Len() != 1 || doc.Table().entries[0].Key.Name != "v") {
+		err = fmt.Errorf("more than one value")
+	}
+	if err != nil {
+		return nil, e.errorf(err, "MarshalTOML of %s returned %q, which is not one TOML value", v.Type(), text)
+	}
+	return doc.Table().entries[0].Value, nil
+}
+
+// treeValueOf returns the *Value or the Document root that a resolved value
+// of the specValue or specDocument kind holds.
+func treeValueOf(v reflect.Value) *Value {
+	_, recv := specialOf(v)
+	switch t := recv.Interface().(type) {
+	case *Value:
+		return t
+	case *Document:
+		return t.Root
+	}
+	return nil
+}
+
+func checkDate(d LocalDate) error {
+	if d.Year < 0 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
+		return fmt.Errorf("invalid date: year %d, month %d, day %d", d.Year, d.Month, d.Day)
+	}
+	return nil
+}
+
+func checkClock(t LocalTime) error {
+	if t.Hour < 0 || t.Hour > 23 || t.Minute < 0 || t.Minute > 59 || t.Second < 0 || t.Second > 59 ||
+		t.Nanosecond < 0 || t.Nanosecond > 999999999 {
+		return fmt.Errorf("invalid time: %d:%d:%d and %d nanoseconds", t.Hour, t.Minute, t.Second, t.Nanosecond)
+	}
+	return nil
+}
