@@ -1,6 +1,8 @@
 package differential
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -67,6 +69,61 @@ func TestPlainTreesTellApart(t *testing.T) {
 			}
 			if cmp.Equal(theirA, ourB) {
 				t.Errorf("go-toml's tree of %q equals our tree of %q: %v", tt.a, tt.b, theirA)
+			}
+		})
+	}
+}
+
+// TestCompare checks the verdicts of compare: agreement, each known
+// deviation, and disagreements it must not excuse.
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		name, src string
+		agree     bool
+	}{
+		{"both accept the same values", "a = [1, 'x', {b = nan}]", true},
+		{"both reject", "a = ", true},
+		{"nesting at the limit", "a = " + strings.Repeat("[", toml.MaxDepth) + strings.Repeat("]", toml.MaxDepth), true},
+		{"nesting past the limit, which we refuse by design", "a = " + strings.Repeat("[", toml.MaxDepth+1) + strings.Repeat("]", toml.MaxDepth+1), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msg := compare([]byte(tt.src))
+			if agree := msg == ""; agree != tt.agree {
+				t.Errorf("compare gave %q, want agreement %v", msg, tt.agree)
+			}
+		})
+	}
+}
+
+// TestKnownDeviation checks that each deviation excuses only its own case.
+func TestKnownDeviation(t *testing.T) {
+	shallow := map[string]any{"a": []any{int64(1)}}
+	deep := any(int64(1))
+	for range toml.MaxDepth + 1 {
+		deep = []any{deep}
+	}
+	ourErr := errors.New("rejected")
+	tests := []struct {
+		name     string
+		ourErr   error
+		their    any
+		theirErr error
+		want     string // the deviation's name, or ""
+	}{
+		{"we reject what go-toml accepts, shallow", ourErr, shallow, nil, ""},
+		{"we reject what go-toml accepts, past the limit", ourErr, deep, nil, "nesting deeper than toml.MaxDepth"},
+		{"we accept what go-toml accepts, past the limit", nil, deep, nil, ""},
+		{"both reject", ourErr, nil, errors.New("also rejected"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			if d := knownDeviation(tt.ourErr, tt.their, tt.theirErr); d != nil {
+				got = d.name
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("knownDeviation (-want +got):\n%s", diff)
 			}
 		})
 	}
