@@ -81,12 +81,12 @@ func FuzzDecode(f *testing.F) {
 		case parseErr == nil && err != nil:
 			t.Fatalf("input %q:\nParse accepts it but Unmarshal into any fails: %v", src, err)
 		case parseErr == nil:
-			if diff := cmp.Diff(plainTree(doc.Root), plainGo(generic)); diff != "" {
+			if diff := diffTrees(plainTree(doc.Root), plainGo(generic)); diff != "" {
 				t.Fatalf("input %q:\nUnmarshal into any differs from the parsed document (-parsed +decoded):\n%s", src, diff)
 			}
 			var again any
 			out := marshalAndDecode(t, src, generic, &again)
-			if diff := cmp.Diff(plainGo(generic), plainGo(again)); diff != "" {
+			if diff := diffTrees(plainGo(generic), plainGo(again)); diff != "" {
 				t.Fatalf("input %q:\nMarshal wrote %q, which decodes different (-decoded +redecoded):\n%s", src, out, diff)
 			}
 		}
@@ -105,7 +105,7 @@ func FuzzDecode(f *testing.F) {
 		if err == nil {
 			var again fuzzConfig
 			out := marshalAndDecode(t, src, config, &again)
-			if diff := cmp.Diff(config, again, structOptions); diff != "" {
+			if diff := diffTrees(config, again, structOptions); diff != "" {
 				t.Fatalf("input %q:\nMarshal wrote %q, which decodes different (-decoded +redecoded):\n%s", src, out, diff)
 			}
 		}

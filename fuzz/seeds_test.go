@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	tomltest "github.com/toml-lang/toml-test/v2"
+
+	"github.com/seed02375186/toml"
 )
 
 // corpusDir holds real-world TOML files beside the repository (see its
@@ -21,8 +23,8 @@ const corpusDir = "../../shared/corpus/real"
 const maxSeedSize = 32 << 10
 
 // seeds returns the inputs every fuzz target starts from: each TOML 1.0.0
-// case of toml-test, valid and invalid, and the real-world corpus files
-// (accepted and rejected) up to maxSeedSize.
+// case of toml-test, valid and invalid, nesting at the depth limit, and the
+// real-world corpus files (accepted and rejected) up to maxSeedSize.
 func seeds(f *testing.F) [][]byte {
 	f.Helper()
 	cases := tomltest.TestCases()
@@ -46,7 +48,21 @@ func seeds(f *testing.F) [][]byte {
 	if len(inputs) == 0 {
 		f.Fatal("toml-test's list of TOML 1.0.0 cases names no .toml file")
 	}
+	inputs = append(inputs, deepSeeds()...)
 	return append(inputs, corpusSeeds(f)...)
+}
+
+// deepSeeds nest arrays and inline tables at toml.MaxDepth and one level
+// past it, so that every property is checked on the deepest trees the
+// parser builds, and on the error just beyond.
+func deepSeeds() [][]byte {
+	var inputs [][]byte
+	for _, depth := range []int{toml.MaxDepth, toml.MaxDepth + 1} {
+		arrays := "a = " + strings.Repeat("[", depth) + strings.Repeat("]", depth)
+		tables := "a = " + strings.Repeat("{a = ", depth-1) + "1" + strings.Repeat("}", depth-1)
+		inputs = append(inputs, []byte(arrays), []byte(tables))
+	}
+	return inputs
 }
 
 // corpusSeeds returns the small files of the real-world corpus, or none

@@ -3,8 +3,11 @@ package fuzz
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/seed02375186/toml"
 )
@@ -36,6 +39,16 @@ func plainTree(v *toml.Value) any {
 		return a
 	}
 	return scalar{Kind: v.Kind().String(), Text: scalarText(v)}
+}
+
+// diffTrees returns cmp.Diff(want, got, opts...) after a cheap equality
+// check: cmp.Diff tracks its path, which is slow on values thousands of
+// levels deep, and most fuzz inputs compare equal.
+func diffTrees(want, got any, opts ...cmp.Option) string {
+	if reflect.DeepEqual(want, got) {
+		return ""
+	}
+	return cmp.Diff(want, got, opts...)
 }
 
 func scalarText(v *toml.Value) string {
