@@ -4,6 +4,7 @@
 # 1 MB against 10 MB.
 #
 # Usage: ./run.sh [-count N] [-benchtime T] [-bench REGEXP] [-out DIR]
+#        ./run.sh -report DIR    (tables from an earlier run's DIR/all.txt)
 # Defaults: -count 6, -benchtime 1s, every benchmark, raw results in a
 # temporary directory (kept, and named at the end).
 # Needs only Go: benchstat is installed with `go install` on first use.
@@ -13,16 +14,22 @@ count=6
 benchtime=1s
 bench='.'
 out=''
+report=false
 while [ $# -gt 0 ]; do
 	case $1 in
 	-count) count=$2; shift 2 ;;
 	-benchtime) benchtime=$2; shift 2 ;;
 	-bench) bench=$2; shift 2 ;;
 	-out) out=$2; shift 2 ;;
-	*) echo "usage: $0 [-count N] [-benchtime T] [-bench REGEXP] [-out DIR]" >&2; exit 2 ;;
+	-report) out=$2; report=true; shift 2 ;;
+	*) echo "usage: $0 [-count N] [-benchtime T] [-bench REGEXP] [-out DIR] | -report DIR" >&2; exit 2 ;;
 	esac
 done
 
+case $out in
+'' | /*) ;;
+*) out=$PWD/$out ;; # it must survive the cd below
+esac
 cd "$(dirname "$0")"
 [ -n "$out" ] || out=$(mktemp -d "${TMPDIR:-/tmp}/toml-bench.XXXXXX")
 mkdir -p "$out"
@@ -38,8 +45,9 @@ fi
 # -count times. Interleaving the libraries this way spreads a burst of load
 # from other processes over all of them instead of one library's samples.
 # -run '^$' skips the tests.
-: > "$out/all.txt"
+$report || : > "$out/all.txt"
 i=1
+$report && i=$((count + 1)) # no rounds: only the tables
 while [ "$i" -le "$count" ]; do
 	echo "round $i of $count" >&2
 	go test -run '^$' -bench "$bench" -benchtime "$benchtime" -count 1 -timeout 0 . | tee -a "$out/all.txt"
