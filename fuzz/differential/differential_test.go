@@ -38,7 +38,7 @@ func compare(src []byte) string {
 	doc, ourErr := toml.Parse(src)
 	var their any
 	theirErr := gotoml.Unmarshal(src, &their)
-	if known := knownDeviation(ourErr, their, theirErr); known != nil {
+	if known := knownDeviation(src, ourErr, their, theirErr); known != nil {
 		return ""
 	}
 	switch {

@@ -104,22 +104,27 @@ func TestKnownDeviation(t *testing.T) {
 		deep = []any{deep}
 	}
 	ourErr := errors.New("rejected")
+	_, escapeErr := toml.Parse([]byte(`a = "\e"`))
+	_, otherEscapeErr := toml.Parse([]byte(`a = "\q"`))
 	tests := []struct {
 		name     string
+		src      string
 		ourErr   error
 		their    any
 		theirErr error
 		want     string // the deviation's name, or ""
 	}{
-		{"we reject what go-toml accepts, shallow", ourErr, shallow, nil, ""},
-		{"we reject what go-toml accepts, past the limit", ourErr, deep, nil, "nesting deeper than toml.MaxDepth"},
-		{"we accept what go-toml accepts, past the limit", nil, deep, nil, ""},
-		{"both reject", ourErr, nil, errors.New("also rejected"), ""},
+		{"we reject what go-toml accepts, shallow", "", ourErr, shallow, nil, ""},
+		{"we reject what go-toml accepts, past the limit", "", ourErr, deep, nil, "nesting deeper than toml.MaxDepth"},
+		{"we accept what go-toml accepts, past the limit", "", nil, deep, nil, ""},
+		{"both reject", "", ourErr, nil, errors.New("also rejected"), ""},
+		{`we reject \e, go-toml accepts it`, `a = "\e"`, escapeErr, map[string]any{"a": "\x1b"}, nil, `go-toml accepts the escape \e`},
+		{`we reject \q, go-toml accepts it`, `a = "\q"`, otherEscapeErr, map[string]any{"a": "q"}, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := ""
-			if d := knownDeviation(tt.ourErr, tt.their, tt.theirErr); d != nil {
+			if d := knownDeviation([]byte(tt.src), tt.ourErr, tt.their, tt.theirErr); d != nil {
 				got = d.name
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
