@@ -78,8 +78,8 @@ func dumpValue(v *Value) string {
 		b.WriteString(v.kind.String())
 		switch v.kind {
 		case KindTable:
-			b.WriteString("{" + v.tab.origin.String() + ":")
-			for _, e := range v.tab.entries {
+			b.WriteString("{" + v.Table().origin.String() + ":")
+			for _, e := range v.Table().entries {
 				b.WriteString(e.Key.Name + "=")
 				walk(e.Value)
 				b.WriteString(",")
@@ -87,7 +87,7 @@ func dumpValue(v *Value) string {
 			b.WriteString("}")
 		case KindArray:
 			b.WriteString("[")
-			for _, e := range v.arr.elems {
+			for _, e := range v.Array().elems {
 				walk(e)
 				b.WriteString(",")
 			}

@@ -17,8 +17,8 @@ func (d *decodeState) decodeStruct(v *Value, rv reflect.Value) {
 		return
 	}
 	fields := cachedFields(rv.Type())
-	for i := range v.tab.entries {
-		e := &v.tab.entries[i]
+	for i := range v.Table().entries {
+		e := &v.Table().entries[i]
 		d.pushKey(e.Key.Name)
 		f := fields.lookup(e.Key.Name)
 		if f != nil {
@@ -73,7 +73,7 @@ func (d *decodeState) decodeMap(v *Value, rv reflect.Value) {
 	}
 	if t == mapStringAnyType {
 		m, _ := rv.Interface().(map[string]any)
-		rv.Set(reflect.ValueOf(genericTable(v.tab, m)))
+		rv.Set(reflect.ValueOf(genericTable(v.Table(), m)))
 		return
 	}
 	kt := t.Key()
@@ -83,12 +83,12 @@ func (d *decodeState) decodeMap(v *Value, rv reflect.Value) {
 		return
 	}
 	if rv.IsNil() {
-		rv.Set(reflect.MakeMapWithSize(t, len(v.tab.entries)))
+		rv.Set(reflect.MakeMapWithSize(t, len(v.Table().entries)))
 	}
 	key := reflect.New(kt).Elem()
 	elem := reflect.New(t.Elem()).Elem()
-	for i := range v.tab.entries {
-		e := &v.tab.entries[i]
+	for i := range v.Table().entries {
+		e := &v.Table().entries[i]
 		d.pushKey(e.Key.Name)
 		if textKey {
 			key.SetZero()
@@ -123,10 +123,10 @@ func (d *decodeState) decodeSlice(v *Value, rv reflect.Value) {
 		return
 	}
 	if t == sliceAnyType {
-		rv.Set(reflect.ValueOf(genericArray(v.arr)))
+		rv.Set(reflect.ValueOf(genericArray(v.Array())))
 		return
 	}
-	n := len(v.arr.elems)
+	n := len(v.Array().elems)
 	if rv.Cap() >= n && !rv.IsNil() {
 		rv.SetLen(n)
 		for i := range n {
@@ -135,7 +135,7 @@ func (d *decodeState) decodeSlice(v *Value, rv reflect.Value) {
 	} else {
 		rv.Set(reflect.MakeSlice(t, n, n))
 	}
-	for i, e := range v.arr.elems {
+	for i, e := range v.Array().elems {
 		d.pushIndex(i)
 		d.decode(e, rv.Index(i))
 		d.pop()
@@ -149,12 +149,12 @@ func (d *decodeState) decodeArray(v *Value, rv reflect.Value) {
 		d.mismatch(v, rv.Type())
 		return
 	}
-	n := len(v.arr.elems)
+	n := len(v.Array().elems)
 	if n > rv.Len() {
 		d.failf(v, rv.Type(), "cannot decode an array of %d elements into %s", n, rv.Type())
 		return
 	}
-	for i, e := range v.arr.elems {
+	for i, e := range v.Array().elems {
 		d.pushIndex(i)
 		d.decode(e, rv.Index(i))
 		d.pop()

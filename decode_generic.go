@@ -25,9 +25,9 @@ func genericValue(v *Value) any {
 	case KindLocalTime:
 		return v.LocalTime()
 	case KindArray:
-		return genericArray(v.arr)
+		return genericArray(v.Array())
 	case KindTable:
-		return genericTable(v.tab, nil)
+		return genericTable(v.Table(), nil)
 	}
 	return nil
 }

@@ -233,7 +233,7 @@ func (e *encodeState) marshal(v any) error {
 			return e.errorf(nil, "a Document with no root (the zero Document)")
 		}
 		e.src = v.src
-		e.writeTreeRoot(v.Root.tab)
+		e.writeTreeRoot(v.Root.Table())
 		return nil
 	case Document:
 		return e.marshal(&v)
@@ -276,7 +276,7 @@ func (e *encodeState) marshalTreeValue(v *Value) error {
 	if v.kind != KindTable {
 		return e.errorf(nil, "a %s value is not a table (a TOML document is a table)", v.Kind())
 	}
-	e.writeTreeRoot(v.tab)
+	e.writeTreeRoot(v.Table())
 	return nil
 }
 

@@ -35,9 +35,9 @@ func treeIsSection(v *Value) bool {
 	}
 	switch v.kind {
 	case KindTable:
-		return v.tab.origin != InlineTable
+		return v.Table().origin != InlineTable
 	case KindArray:
-		return v.arr.tables
+		return v.Array().tables
 	}
 	return false
 }
@@ -49,7 +49,7 @@ func isSectionEntry(v *Value) bool {
 }
 
 func isDottedEntry(v *Value) bool {
-	return v.kind == KindTable && v.tab.origin == DottedTable && len(v.tab.entries) > 0
+	return v.kind == KindTable && v.Table().origin == DottedTable && len(v.Table().entries) > 0
 }
 
 // eachEntry calls fn with every entry of t and its phase. beforeOK says
@@ -78,7 +78,7 @@ func eachEntry(t *Table, beforeOK bool, fn func(e Entry, ph phase, beforeOK bool
 				fn(e, phaseInlined, false)
 			}
 		case isDottedEntry(v):
-			childBefore := before && hasBefore(v.tab)
+			childBefore := before && hasBefore(v.Table())
 			fn(e, phaseDotted, childBefore)
 			before = childBefore
 		default:
@@ -102,7 +102,7 @@ func hasBefore(t *Table) bool {
 		case isSectionEntry(v):
 			return i < lastLine
 		case isDottedEntry(v):
-			return hasBefore(v.tab)
+			return hasBefore(v.Table())
 		default:
 			return false
 		}
@@ -123,14 +123,14 @@ func (e *encodeState) writeTreeRoot(t *Table) {
 // is e.keys.
 func (e *encodeState) writeTreeSection(v *Value) {
 	if v.kind == KindArray {
-		for _, elem := range v.arr.elems {
+		for _, elem := range v.Array().elems {
 			e.writeHeader(true)
-			e.writeTreeLines(elem.tab, nil, false)
-			e.writeTreeSections(elem.tab, phaseAfter, false)
+			e.writeTreeLines(elem.Table(), nil, false)
+			e.writeTreeSections(elem.Table(), phaseAfter, false)
 		}
 		return
 	}
-	t := v.tab
+	t := v.Table()
 	e.writeTreeSections(t, phaseBefore, true)
 	// An implicit table is named by its sub-tables' headers alone; any
 	// other needs a header to exist, or to own its lines.
@@ -158,7 +158,7 @@ func (e *encodeState) writeTreeSections(t *Table, want phase, beforeOK bool) {
 			e.keys = e.keys[:len(e.keys)-1]
 		case ph == phaseDotted && (want == phaseAfter || childBefore):
 			e.keys = append(e.keys, en.Key.Name)
-			e.writeTreeSections(en.Value.tab, want, childBefore)
+			e.writeTreeSections(en.Value.Table(), want, childBefore)
 			e.keys = e.keys[:len(e.keys)-1]
 		}
 	})
@@ -178,7 +178,7 @@ func (e *encodeState) writeTreeLines(t *Table, prefix []byte, beforeOK bool) {
 			e.b = appendInlineValue(e.b, en.Value, e.src)
 			e.b = append(e.b, '\n')
 		case phaseDotted:
-			e.writeTreeLines(en.Value.tab, appendKey(prefix, en.Key.Name, '.'), childBefore)
+			e.writeTreeLines(en.Value.Table(), appendKey(prefix, en.Key.Name, '.'), childBefore)
 		}
 	})
 }

@@ -50,7 +50,7 @@ func appendInlineValue(b []byte, v *Value, src string) []byte {
 		return v.LocalTime().appendTo(b)
 	case KindArray:
 		b = append(b, '[')
-		for i, e := range v.arr.elems {
+		for i, e := range v.Array().elems {
 			if i > 0 {
 				b = append(b, ", "...)
 			}
@@ -58,7 +58,7 @@ func appendInlineValue(b []byte, v *Value, src string) []byte {
 		}
 		return append(b, ']')
 	case KindTable:
-		return appendInlineTable(b, v.tab, src)
+		return appendInlineTable(b, v.Table(), src)
 	}
 	return b
 }
@@ -78,7 +78,7 @@ func appendInlineTable(b []byte, t *Table, src string) []byte {
 func appendInlineEntries(b []byte, t *Table, prefix []byte, first *bool, src string) []byte {
 	for _, e := range t.entries {
 		if isDottedEntry(e.Value) {
-			b = appendInlineEntries(b, e.Value.tab, appendKey(prefix, e.Key.Name, '.'), first, src)
+			b = appendInlineEntries(b, e.Value.Table(), appendKey(prefix, e.Key.Name, '.'), first, src)
 			continue
 		}
 		if !*first {
@@ -236,8 +236,8 @@ func appendMultilineString(b []byte, s string) []byte {
 }
 
 // appendBasicString appends s as a TOML basic string, escaping only what
-// must be, as appendQuoted does, but copying the runs between escapes at
-// once: most strings have no escapes at all.
+// must be (control characters, DEL, quotation mark and backslash) and
+// copying the runs between escapes at once: most strings have none.
 func appendBasicString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0

@@ -90,7 +90,11 @@ func typeFields(t reflect.Type) *structFields {
 					if ft.Kind() == reflect.Pointer {
 						ft = ft.Elem()
 					}
-					if !sf.IsExported() && ft.Kind() != reflect.Struct {
+					// An unexported embedded type is reached only for the
+					// exported fields it promotes: a value of its own (a
+					// non-struct, or a struct such as time.Time) cannot be
+					// read or set through reflection.
+					if !sf.IsExported() && (ft.Kind() != reflect.Struct || isLeafStruct(ft)) {
 						continue
 					}
 				} else if !sf.IsExported() {

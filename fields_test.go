@@ -57,6 +57,9 @@ type FieldsSelf struct {
 	Next int
 }
 
+// fieldsLeaf is a value of its own (a TextMarshaler), not a bag of fields.
+type fieldsLeaf struct{ time.Time }
+
 type fieldsDeepClash struct {
 	Clash string
 	Deep  int
@@ -190,6 +193,14 @@ func TestCachedFields(t *testing.T) {
 				Exported fieldsNumber
 			}](),
 			want: []fieldSummary{{"Exported", []int{1}, false, ""}},
+		},
+		{
+			name: "an unexported embedded value of its own is left out",
+			typ: reflect.TypeFor[struct {
+				fieldsLeaf
+				Kept int
+			}](),
+			want: []fieldSummary{{"Kept", []int{1}, false, ""}},
 		},
 		{
 			name: "a name made ambiguous at one depth hides deeper fields of that name",

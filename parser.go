@@ -68,7 +68,7 @@ func (p *parser) parse() (*Document, error) {
 	doc := &Document{src: p.src}
 	rootTable := p.arena.newTable(RootTable)
 	doc.Root = p.arena.newValue()
-	*doc.Root = Value{Span: Span{0, len(p.src)}, kind: KindTable, tab: rootTable}
+	*doc.Root = tableValue(Span{0, len(p.src)}, rootTable)
 	p.root, p.current, p.currentDepth = rootTable, rootTable, 0
 	p.section = p.section[:0]
 	if err := p.parseToml(); err != nil {
@@ -324,7 +324,7 @@ func (p *parser) parseArray(v *Value, depth int) error {
 	arr.elems = p.arena.valueSlice(p.stack[base:])
 	clear(p.stack[base:])
 	p.stack = p.stack[:base]
-	*v = Value{Span: Span{start, p.pos}, kind: KindArray, arr: arr}
+	*v = arrayValue(Span{start, p.pos}, arr)
 	return nil
 }
 
@@ -357,7 +357,7 @@ func (p *parser) parseInlineTable(v *Value, depth int) error {
 	}
 	p.pos++
 	t := p.arena.newTable(InlineTable)
-	*v = Value{kind: KindTable, tab: t}
+	*v = tableValue(Span{}, t)
 	p.skipSpace()
 	if p.peek() == '}' {
 		p.pos++
@@ -422,16 +422,16 @@ func (p *parser) parseStdTable() error {
 	if i < 0 {
 		t := p.arena.newTable(HeaderTable)
 		v := p.arena.newValue()
-		*v = Value{Span: header, kind: KindTable, tab: t}
+		*v = tableValue(header, t)
 		parent.add(last, v)
 		p.enter(t, depth+1, keys)
 		return nil
 	}
 	e := parent.entries[i]
-	if e.Value.kind == KindTable && e.Value.tab.origin == ImplicitTable {
-		e.Value.tab.origin = HeaderTable
+	if e.Value.kind == KindTable && e.Value.Table().origin == ImplicitTable {
+		e.Value.Table().origin = HeaderTable
 		e.Value.Span = header
-		p.enter(e.Value.tab, depth+1, keys)
+		p.enter(e.Value.Table(), depth+1, keys)
 		return nil
 	}
 	return p.redefined(last.Span.Start, keys, e, "table")
@@ -465,28 +465,28 @@ func (p *parser) parseArrayTable() error {
 	i := parent.find(last.Name)
 	room := entriesPerTable
 	if i >= 0 {
-		if e := parent.entries[i].Value; e.kind == KindArray && e.arr.tables {
+		if e := parent.entries[i].Value; e.kind == KindArray && e.Array().tables {
 			// Elements of one array of tables tend to have the same keys.
-			e.arr.room = max(e.arr.room, int32(e.arr.elems[len(e.arr.elems)-1].tab.Len()))
-			room = max(room, int(e.arr.room))
+			e.Array().room = max(e.Array().room, int32(e.Array().elems[len(e.Array().elems)-1].Table().Len()))
+			room = max(room, int(e.Array().room))
 		}
 	}
 	t := p.arena.newTableSized(ArrayElement, room)
 	elem := p.arena.newValue()
-	*elem = Value{Span: header, kind: KindTable, tab: t}
+	*elem = tableValue(header, t)
 	if i < 0 {
 		arr := p.arena.newArray()
 		arr.tables = true
 		arr.elems = append(arr.elems, elem)
 		v := p.arena.newValue()
-		*v = Value{Span: header, kind: KindArray, arr: arr}
+		*v = arrayValue(header, arr)
 		parent.add(last, v)
 	} else {
 		e := parent.entries[i]
-		if e.Value.kind != KindArray || !e.Value.arr.tables {
+		if e.Value.kind != KindArray || !e.Value.Array().tables {
 			return p.redefined(last.Span.Start, keys, e, "array of tables")
 		}
-		e.Value.arr.elems = append(e.Value.arr.elems, elem)
+		e.Value.Array().elems = append(e.Value.Array().elems, elem)
 	}
 	p.enter(t, depth+2, keys)
 	return nil
@@ -514,18 +514,18 @@ func (p *parser) walkHeader(keys []Key) (*Table, int, error) {
 		if i < 0 {
 			child := p.arena.newTable(ImplicitTable)
 			v := p.arena.newValue()
-			*v = Value{Span: k.Span, kind: KindTable, tab: child}
+			*v = tableValue(k.Span, child)
 			t.add(k, v)
 			t = child
 			continue
 		}
 		e := t.entries[i]
 		switch v := e.Value; {
-		case v.kind == KindTable && v.tab.origin != InlineTable:
-			t = v.tab
-		case v.kind == KindArray && v.arr.tables:
+		case v.kind == KindTable && v.Table().origin != InlineTable:
+			t = v.Table()
+		case v.kind == KindArray && v.Array().tables:
 			depth++
-			t = v.arr.elems[len(v.arr.elems)-1].tab
+			t = v.Array().elems[len(v.Array().elems)-1].Table()
 		default:
 			return nil, 0, p.notATable(k.Span.Start, keys[:n+1], e)
 		}
@@ -541,7 +541,7 @@ func (p *parser) setKeyValue(t *Table, prefix, keys []Key, v *Value) error {
 		if i < 0 {
 			child := p.arena.newTable(DottedTable)
 			cv := p.arena.newValue()
-			*cv = Value{Span: k.Span, kind: KindTable, tab: child}
+			*cv = tableValue(k.Span, child)
 			t.add(k, cv)
 			t = child
 			continue
@@ -550,16 +550,16 @@ func (p *parser) setKeyValue(t *Table, prefix, keys []Key, v *Value) error {
 		if e.Value.kind != KindTable {
 			return p.notATable(k.Span.Start, fullKey(prefix, keys[:n+1]), e)
 		}
-		switch e.Value.tab.origin {
+		switch e.Value.Table().origin {
 		case DottedTable:
 		case ImplicitTable:
 			// A parent made by a header further down may be filled by
 			// dotted keys, and then counts as defined by them.
-			e.Value.tab.origin = DottedTable
+			e.Value.Table().origin = DottedTable
 		default:
 			return p.redefined(k.Span.Start, fullKey(prefix, keys[:n+1]), e, "table")
 		}
-		t = e.Value.tab
+		t = e.Value.Table()
 	}
 	last := keys[len(keys)-1]
 	if i := t.find(last.Name); i >= 0 {
@@ -594,7 +594,7 @@ func (p *parser) notATable(at int, keys []Key, e Entry) error {
 func describeDefinition(v *Value) string {
 	switch v.kind {
 	case KindTable:
-		switch v.tab.origin {
+		switch v.Table().origin {
 		case HeaderTable:
 			return "by a [table] header"
 		case DottedTable:
@@ -607,7 +607,7 @@ func describeDefinition(v *Value) string {
 			return "as a table"
 		}
 	case KindArray:
-		if v.arr.tables {
+		if v.Array().tables {
 			return "as an array of tables"
 		}
 		return "as an array value, which cannot be extended"
@@ -646,35 +646,5 @@ func quoteKey(k string) string {
 	if bare {
 		return k
 	}
-	return string(appendQuoted(nil, k))
-}
-
-// appendQuoted appends s as a TOML basic string, escaping only what must be.
-func appendQuoted(b []byte, s string) []byte {
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\t':
-			b = append(b, '\\', 't')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\b':
-			b = append(b, '\\', 'b')
-		case '\f':
-			b = append(b, '\\', 'f')
-		default:
-			if c < 0x20 || c == 0x7f {
-				const hex = "0123456789ABCDEF"
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-			} else {
-				b = append(b, c)
-			}
-		}
-	}
-	return append(b, '"')
+	return string(appendBasicString(nil, k))
 }

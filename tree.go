@@ -3,6 +3,7 @@ package toml
 import (
 	"math"
 	"time"
+	"unsafe"
 )
 
 // Kind says what a Value holds.
@@ -63,11 +64,21 @@ type Value struct {
 	Span Span
 
 	kind Kind
-	frac uint32 // date-times: nanoseconds
-	bits uint64 // Integer, Float (IEEE bits), Bool, or a packed date, clock and offset
-	str  string // String
-	arr  *Array
-	tab  *Table
+	frac uint32         // date-times: nanoseconds
+	bits uint64         // Integer, Float (IEEE bits), Bool, or a packed date, clock and offset
+	str  string         // String
+	ref  unsafe.Pointer // the *Table of a KindTable, the *Array of a KindArray
+}
+
+// tableValue and arrayValue make the Values of containers: one pointer
+// field serves both kinds, which keeps every Value of a tree 8 bytes
+// smaller.
+func tableValue(span Span, t *Table) Value {
+	return Value{Span: span, kind: KindTable, ref: unsafe.Pointer(t)}
+}
+
+func arrayValue(span Span, a *Array) Value {
+	return Value{Span: span, kind: KindArray, ref: unsafe.Pointer(a)}
 }
 
 // Kind reports what v holds.
@@ -148,11 +159,21 @@ func (v *Value) Offset() int {
 	return unpackDateTime(v.bits, v.frac).offsetMinutes * 60
 }
 
-// Array returns an ArrayKind value's array.
-func (v *Value) Array() *Array { return v.arr }
+// Array returns a KindArray value's array, or nil for other kinds.
+func (v *Value) Array() *Array {
+	if v.kind != KindArray {
+		return nil
+	}
+	return (*Array)(v.ref)
+}
 
-// Table returns a TableKind value's table.
-func (v *Value) Table() *Table { return v.tab }
+// Table returns a KindTable value's table, or nil for other kinds.
+func (v *Value) Table() *Table {
+	if v.kind != KindTable {
+		return nil
+	}
+	return (*Table)(v.ref)
+}
 
 // Array is a TOML array: a static array written with brackets (elements of
 // any kinds, mixed), or an array of tables built from [[header]]s.
@@ -287,7 +308,7 @@ type Document struct {
 }
 
 // Table returns the top-level table.
-func (d *Document) Table() *Table { return d.Root.tab }
+func (d *Document) Table() *Table { return d.Root.Table() }
 
 // Source returns the parsed text.
 func (d *Document) Source() string { return d.src }
