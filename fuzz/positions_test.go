@@ -80,7 +80,9 @@ func checkParseError(src []byte, err error) string {
 // checkSpans returns what is wrong with the spans of an accepted document,
 // or "": the root spans the input; every key and value spans a non-empty
 // part of it (a table made by a dotted key or a header spans that key);
-// and Document.Position agrees with positionAt at each key.
+// Document.Position agrees with positionAt at each key; the text of each
+// key's span is that key; and the text of each literal value's span (a
+// scalar, a bracketed array, an inline table) parses as that value.
 func checkSpans(src []byte, doc *toml.Document) string {
 	if want := (toml.Span{Start: 0, End: len(src)}); doc.Root.Span != want {
 		return fmt.Sprintf("root spans %+v, want %+v", doc.Root.Span, want)
@@ -119,6 +121,10 @@ func (w *spanWalker) table(t *toml.Table) {
 			w.fail("Position of the key gives %+v, want %+v", got, want)
 			return
 		}
+		if text := w.doc.Text(e.Key.Span); !namesKey(text, e.Key.Name) {
+			w.fail("the key's span holds %q, which does not name the key", text)
+			return
+		}
 		w.value(e.Value)
 		w.path = w.path[:len(w.path)-1]
 	}
@@ -128,6 +134,18 @@ func (w *spanWalker) value(v *toml.Value) {
 	if msg := checkSpan(w.src, v.Span); msg != "" {
 		w.fail("value %s", msg)
 		return
+	}
+	if isLiteral(v) && v.Span.End-v.Span.Start <= maxReparsed {
+		text := w.doc.Text(v.Span)
+		again, err := toml.Parse([]byte("x = " + text))
+		if err != nil {
+			w.fail("the value's span holds %q, which does not parse as a value: %v", text, err)
+			return
+		}
+		if diff := diffTrees(plainTree(v), plainTree(again.Table().Get("x"))); diff != "" {
+			w.fail("the value's span holds %q, which parses as another value (-value +span text):\n%s", text, diff)
+			return
+		}
 	}
 	switch v.Kind() {
 	case toml.KindTable:
@@ -142,6 +160,33 @@ func (w *spanWalker) value(v *toml.Value) {
 			w.path = w.path[:len(w.path)-1]
 		}
 	}
+}
+
+// maxReparsed bounds the span text that checkSpans parses again: a literal
+// nested n deep is parsed once per level, and this keeps that to at most
+// maxReparsed bytes per value.
+const maxReparsed = 4096
+
+// isLiteral reports whether a value is written out whole at its span:
+// a scalar, a bracketed array or an inline table.
+func isLiteral(v *toml.Value) bool {
+	switch v.Kind() {
+	case toml.KindTable:
+		return v.Table().Origin() == toml.InlineTable
+	case toml.KindArray:
+		return !v.Array().OfTables()
+	}
+	return true
+}
+
+// namesKey reports whether text, as the key of a key/value pair, is name.
+func namesKey(text, name string) bool {
+	doc, err := toml.Parse([]byte(text + " = 0"))
+	if err != nil || doc.Table().Len() != 1 {
+		return false
+	}
+	e := doc.Table().Entries()[0]
+	return e.Key.Name == name && e.Value.Kind() == toml.KindInteger
 }
 
 func checkSpan(src []byte, s toml.Span) string {
