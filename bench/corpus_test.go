@@ -88,12 +88,3 @@ func largestCorpusFiles(tb testing.TB, n int) []corpusFile {
 	slices.SortStableFunc(files, func(a, b corpusFile) int { return cmp.Compare(len(b.data), len(a.data)) })
 	return files[:min(n, len(files))]
 }
-
-// totalSize is the number of bytes one pass over files reads.
-func totalSize(files []corpusFile) int64 {
-	var n int64
-	for _, f := range files {
-		n += int64(len(f.data))
-	}
-	return n
-}
