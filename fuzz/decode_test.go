@@ -1,9 +1,11 @@
 package fuzz
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,9 +61,10 @@ type (
 // FuzzDecode checks, on any input, that Unmarshal does not panic decoding
 // into any, into a map and into the struct shapes above; that its errors
 // are positioned inside the input; that into any it accepts what Parse
-// accepts and gives the same kinds and values; and that what Marshal
-// writes for a decoded value decodes back to the same value (NaNs equal,
-// offsets kept).
+// accepts and gives the same kinds and values; that Decoder.MaxValues
+// draws its line exactly at the document's number of values; and that
+// what Marshal writes for a decoded value decodes back to the same value
+// (NaNs equal, offsets kept).
 func FuzzDecode(f *testing.F) {
 	for _, s := range seeds(f) {
 		f.Add(s)
@@ -83,6 +86,9 @@ func FuzzDecode(f *testing.F) {
 		case parseErr == nil:
 			if diff := diffTrees(plainTree(doc.Root), plainGo(generic)); diff != "" {
 				t.Fatalf("input %q:\nUnmarshal into any differs from the parsed document (-parsed +decoded):\n%s", src, diff)
+			}
+			if msg := checkMaxValues(src, countValues(doc.Root)-1); msg != "" {
+				t.Fatalf("input %q:\n%s", src, msg)
 			}
 			var again any
 			out := marshalAndDecode(t, src, generic, &again)
@@ -119,6 +125,46 @@ var structOptions = cmp.Options{
 	cmpopts.EquateNaNs(),
 	cmpopts.EquateEmpty(),
 	cmp.Comparer(func(a, b time.Time) bool { return plainTime(a) == plainTime(b) }),
+}
+
+// countValues returns the number of values in v's tree, v included.
+func countValues(v *toml.Value) int {
+	n := 1
+	switch v.Kind() {
+	case toml.KindTable:
+		for _, e := range v.Table().Entries() {
+			n += countValues(e.Value)
+		}
+	case toml.KindArray:
+		for _, e := range v.Array().Elems() {
+			n += countValues(e)
+		}
+	}
+	return n
+}
+
+// checkMaxValues decodes a document of n values (the root not counted)
+// with Decoder.MaxValues at n, which must succeed, and at n-1, which must
+// fail with a ParseError naming the limit.
+func checkMaxValues(src []byte, n int) string {
+	decode := func(limit int) error {
+		dec := toml.NewDecoder(bytes.NewReader(src))
+		dec.MaxValues(limit)
+		var v any
+		return dec.Decode(&v)
+	}
+	if err := decode(n); err != nil {
+		return fmt.Sprintf("the document holds %d values, but MaxValues(%d) rejects it: %v", n, n, err)
+	}
+	if n < 2 {
+		return "" // MaxValues(0) means no limit
+	}
+	err := decode(n - 1)
+	var pe *toml.ParseError
+	if !errors.As(err, &pe) || !strings.Contains(pe.Message, strconv.Itoa(n-1)) {
+		return fmt.Sprintf("the document holds %d values, but MaxValues(%d) gives %v, not a ParseError naming the limit", n, n-1, err)
+	}
+	return ""
 }
 
 // marshalAndDecode writes v with Marshal and decodes the result into into,
