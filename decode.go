@@ -228,6 +228,8 @@ type decodeState struct {
 	errs      []*DecodeError
 	undecoded []UndecodedKey
 
+	anys []any // a block that short []any values are cut from
+
 	// handedOut is set once a node of the tree has been given to the
 	// caller's code (an Unmarshaler, a *Value or Value field), which may
 	// keep it: the tree must then stay as it is.
@@ -325,5 +327,5 @@ func (d *decodeState) decodeInterface(v *Value, rv reflect.Value) {
 		d.failf(v, rv.Type(), "cannot decode %s into %s: an interface with methods needs a pointer to a concrete value in it", describeValue(d.doc, v), rv.Type())
 		return
 	}
-	rv.Set(reflect.ValueOf(genericValue(v)))
+	rv.Set(reflect.ValueOf(d.genericValue(v)))
 }

@@ -73,7 +73,7 @@ func (d *decodeState) decodeMap(v *Value, rv reflect.Value) {
 	}
 	if t == mapStringAnyType {
 		m, _ := rv.Interface().(map[string]any)
-		rv.Set(reflect.ValueOf(genericTable(v.Table(), m)))
+		rv.Set(reflect.ValueOf(d.genericTable(v.Table(), m)))
 		return
 	}
 	kt := t.Key()
@@ -123,7 +123,7 @@ func (d *decodeState) decodeSlice(v *Value, rv reflect.Value) {
 		return
 	}
 	if t == sliceAnyType {
-		rv.Set(reflect.ValueOf(genericArray(v.Array())))
+		rv.Set(reflect.ValueOf(d.genericArray(v.Array())))
 		return
 	}
 	n := len(v.Array().elems)

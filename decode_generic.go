@@ -6,7 +6,7 @@ import "math"
 // map[string]any, []any, string, int64, float64, bool, time.Time,
 // LocalDateTime, LocalDate or LocalTime. It needs no reflection, and no
 // value can fail to fit.
-func genericValue(v *Value) any {
+func (d *decodeState) genericValue(v *Value) any {
 	switch v.kind {
 	case KindString:
 		return v.str
@@ -25,29 +25,48 @@ func genericValue(v *Value) any {
 	case KindLocalTime:
 		return v.LocalTime()
 	case KindArray:
-		return genericArray(v.Array())
+		return d.genericArray(v.Array())
 	case KindTable:
-		return genericTable(v.Table(), nil)
+		return d.genericTable(v.Table(), nil)
 	}
 	return nil
 }
 
-func genericArray(a *Array) []any {
-	s := make([]any, len(a.elems))
+func (d *decodeState) genericArray(a *Array) []any {
+	s := d.anySlice(len(a.elems))
 	for i, e := range a.elems {
-		s[i] = genericValue(e)
+		s[i] = d.genericValue(e)
 	}
 	return s
 }
 
+// anySlice returns a []any of length and capacity n. Short ones are cut
+// from a block shared by the decode, so that the many small arrays of a
+// lock file cost no allocation each; the block doubles as it fills.
+func (d *decodeState) anySlice(n int) []any {
+	if n == 0 {
+		return []any{}
+	}
+	const largest = 256
+	if n > largest {
+		return make([]any, n)
+	}
+	if len(d.anys)+n > cap(d.anys) {
+		d.anys = make([]any, 0, max(n, min(2*cap(d.anys), 16*largest), 64))
+	}
+	start := len(d.anys)
+	d.anys = d.anys[:start+n]
+	return d.anys[start : start+n : start+n]
+}
+
 // genericTable adds the entries of t to m, made to t's size when nil.
-func genericTable(t *Table, m map[string]any) map[string]any {
+func (d *decodeState) genericTable(t *Table, m map[string]any) map[string]any {
 	if m == nil {
 		m = make(map[string]any, len(t.entries))
 	}
 	for i := range t.entries {
 		e := &t.entries[i]
-		m[e.Key.Name] = genericValue(e.Value)
+		m[e.Key.Name] = d.genericValue(e.Value)
 	}
 	return m
 }

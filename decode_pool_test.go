@@ -123,3 +123,18 @@ func lockLike(i int) string {
 	}
 	return b.String()
 }
+
+// TestDecodedArraysAreSeparate checks that the []any values of one decode,
+// which share a block, cannot write into each other when appended to.
+func TestDecodedArraysAreSeparate(t *testing.T) {
+	var m map[string]any
+	if err := toml.Unmarshal([]byte("a = [1, 2]\nb = [3, 4]\nc = []\n"), &m); err != nil {
+		t.Fatal(err)
+	}
+	a := m["a"].([]any)
+	_ = append(a, int64(99))
+	_ = append(m["c"].([]any), int64(98))
+	if diff := cmp.Diff(map[string]any{"a": []any{int64(1), int64(2)}, "b": []any{int64(3), int64(4)}, "c": []any{}}, m); diff != "" {
+		t.Errorf("appending to one array changed another (-want +got):\n%s", diff)
+	}
+}
