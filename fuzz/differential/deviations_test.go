@@ -43,7 +43,7 @@ var deviations = []deviation{
 // errorAt reports whether err is a *toml.ParseError at an occurrence of text.
 func errorAt(src []byte, err error, text string) bool {
 	var pe *toml.ParseError
-	return errors.As(err, &pe) && bytes.HasPrefix(src[pe.Offset:], []byte(text))
+	return errors.As(err, &pe) && pe.Offset <= len(src) && bytes.HasPrefix(src[pe.Offset:], []byte(text))
 }
 
 // knownDeviation returns the deviation a disagreement is, or nil.

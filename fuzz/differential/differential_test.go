@@ -26,33 +26,38 @@ func FuzzDifferential(f *testing.F) {
 		f.Add(s.data)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if msg := compare(src); msg != "" {
+		msg, excused := compare(src)
+		if msg != "" {
 			t.Fatalf("input %q:\n%s", src, msg)
+		}
+		if excused != nil {
+			t.Logf("known deviation, %s: %s", excused.name, excused.why)
 		}
 	})
 }
 
 // compare parses src with both implementations and returns how they
-// disagree, or "" if they agree or the disagreement is a known deviation.
-func compare(src []byte) string {
+// disagree, or "" if they agree; a disagreement that is a known deviation
+// is returned as that deviation instead.
+func compare(src []byte) (string, *deviation) {
 	doc, ourErr := toml.Parse(src)
 	var their any
 	theirErr := gotoml.Unmarshal(src, &their)
 	if known := knownDeviation(src, ourErr, their, theirErr); known != nil {
-		return ""
+		return "", known
 	}
 	switch {
 	case ourErr != nil && theirErr != nil:
-		return ""
+		return "", nil
 	case ourErr != nil:
-		return fmt.Sprintf("we reject it (%v) but go-toml accepts it as %v", ourErr, their)
+		return fmt.Sprintf("we reject it (%v) but go-toml accepts it as %v", ourErr, their), nil
 	case theirErr != nil:
-		return fmt.Sprintf("we accept it but go-toml rejects it: %v", theirErr)
+		return fmt.Sprintf("we accept it but go-toml rejects it: %v", theirErr), nil
 	}
 	if diff := diffTrees(theirs(their), ours(doc.Root)); diff != "" {
-		return fmt.Sprintf("values differ (-go-toml +ours):\n%s", diff)
+		return fmt.Sprintf("values differ (-go-toml +ours):\n%s", diff), nil
 	}
-	return ""
+	return "", nil
 }
 
 // diffTrees returns cmp.Diff of two plain trees, after a cheap equality

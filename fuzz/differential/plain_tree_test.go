@@ -88,7 +88,7 @@ func TestCompare(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			msg := compare([]byte(tt.src))
+			msg, _ := compare([]byte(tt.src))
 			if agree := msg == ""; agree != tt.agree {
 				t.Errorf("compare gave %q, want agreement %v", msg, tt.agree)
 			}
