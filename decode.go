@@ -5,6 +5,7 @@ import (
 	"io"
 	"reflect"
 	"strings"
+	"time"
 )
 
 // Unmarshal parses a TOML document and stores its values in the value that
@@ -228,7 +229,14 @@ type decodeState struct {
 	errs      []*DecodeError
 	undecoded []UndecodedKey
 
-	anys []any // a block that short []any values are cut from
+	anys           []any // a block that short []any values are cut from
+	strings        boxes[string]
+	ints           boxes[int64]
+	floats         boxes[float64]
+	times          boxes[time.Time]
+	localDateTimes boxes[LocalDateTime]
+	localDates     boxes[LocalDate]
+	localTimes     boxes[LocalTime]
 
 	// handedOut is set once a node of the tree has been given to the
 	// caller's code (an Unmarshaler, a *Value or Value field), which may

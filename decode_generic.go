@@ -9,21 +9,21 @@ import "math"
 func (d *decodeState) genericValue(v *Value) any {
 	switch v.kind {
 	case KindString:
-		return v.str
+		return d.strings.box(v.str)
 	case KindInteger:
-		return int64(v.bits)
+		return d.ints.box(int64(v.bits))
 	case KindFloat:
-		return math.Float64frombits(v.bits)
+		return d.floats.box(math.Float64frombits(v.bits))
 	case KindBool:
 		return v.bits != 0
 	case KindDateTime:
-		return v.Time()
+		return d.times.box(v.Time())
 	case KindLocalDateTime:
-		return v.LocalDateTime()
+		return d.localDateTimes.box(v.LocalDateTime())
 	case KindLocalDate:
-		return v.LocalDate()
+		return d.localDates.box(v.LocalDate())
 	case KindLocalTime:
-		return v.LocalTime()
+		return d.localTimes.box(v.LocalTime())
 	case KindArray:
 		return d.genericArray(v.Array())
 	case KindTable:

@@ -248,7 +248,7 @@ func TestParseErrors(t *testing.T) {
 		name, in, want string
 	}{
 		{"duplicate names first", "a = 1\nb = 2\na = 3", `toml: line 3, column 1: key a is already defined as an integer value (first defined at line 1, column 1)`},
-		{"duplicate in wide table", wideTable(20), `toml: line 21, column 1: key k3 is already defined as an integer value (first defined at line 4, column 1)`},
+		{"duplicate in wide table", wideTable(40), `toml: line 41, column 1: key k3 is already defined as an integer value (first defined at line 4, column 1)`},
 		{"table twice", "[a]\n[b]\n[a]", `toml: line 3, column 2: table a is already defined by a [table] header (first defined at line 1, column 2)`},
 		{"header over dotted", "[a]\nb.c = 1\n[a.b]", `toml: line 3, column 4: table a.b is already defined by dotted keys (first defined at line 2, column 1)`},
 		{"dotted into header table", "[a.b]\n[a]\nb.c = 1", `toml: line 3, column 1: table a.b is already defined by a [table] header (first defined at line 1, column 4)`},

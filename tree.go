@@ -234,7 +234,7 @@ type Entry struct {
 // smallTable is the entry count up to which lookups scan; beyond it a map
 // keeps them constant-time, so documents parse in linear time whatever the
 // width of a table.
-const smallTable = 8
+const smallTable = 32
 
 // Table is a TOML table: entries in the order their keys first appear.
 type Table struct {
