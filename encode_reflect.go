@@ -397,13 +397,17 @@ func (e *encodeState) writeValue(v reflect.Value, lines multiline, level int) er
 	switch v.Kind() {
 	case reflect.String:
 		s := v.String()
-		if !utf8.ValidString(s) {
-			return e.errorf(nil, "string %q is not valid UTF-8 (TOML documents are UTF-8)", s)
-		}
 		if lines.strings {
+			if !utf8.ValidString(s) {
+				return e.errorf(nil, "string %q is not valid UTF-8 (TOML documents are UTF-8)", s)
+			}
 			e.b = appendMultilineString(e.b, s)
 		} else {
-			e.b = appendBasicString(e.b, s)
+			b, ok := appendValidBasicString(e.b, s)
+			if !ok {
+				return e.errorf(nil, "string %q is not valid UTF-8 (TOML documents are UTF-8)", s)
+			}
+			e.b = b
 		}
 	case reflect.Bool:
 		e.b = strconv.AppendBool(e.b, v.Bool())

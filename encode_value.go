@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // This file holds the spelling of single values, shared by the encoder of
@@ -251,6 +252,36 @@ func appendBasicString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// appendValidBasicString is appendBasicString for strings not yet known to
+// be UTF-8: it checks them in the same pass, and reports false (with b
+// unchanged) for one that is not.
+func appendValidBasicString(b []byte, s string) ([]byte, bool) {
+	orig := len(b)
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return b[:orig], false
+			}
+			i += n
+			continue
+		}
+		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			i++
+			continue
+		}
+		b = append(b, s[start:i]...)
+		b = appendEscapedByte(b, c)
+		i++
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"'), true
 }
 
 // appendEscapedByte appends one byte of a basic string: control characters
