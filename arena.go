@@ -139,5 +139,7 @@ func (b *blocks[T]) bytes() int {
 var parserPool sync.Pool
 
 // maxPooledBytes bounds the memory a pooled parser keeps: an arena grown by
-// one huge document is left to the garbage collector instead.
-const maxPooledBytes = 16 << 20
+// a document larger than tens of megabytes is left to the garbage collector
+// instead. Below that, a pool entry lives only while decodes keep using it:
+// sync.Pool drops entries that go unused through two collections.
+const maxPooledBytes = 128 << 20

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // lexer reads the tokens of TOML from one string. TOML is context
@@ -16,9 +17,36 @@ import (
 // the lexer looks only at bytes: every byte >= 0x80 is part of a valid
 // multi-byte character.
 type lexer struct {
-	src string
-	pos int
-	buf []byte // scratch for decoding escapes; reused
+	src  string
+	pos  int
+	buf  []byte     // scratch for decoding escapes; reused
+	text textBlocks // where decoded strings are kept
+}
+
+// textBlocks keeps the strings that escapes made different from their
+// source text, several to a block, so that each costs no allocation of its
+// own. A block is only ever appended to, so the strings made from it never
+// change. Blocks belong to one document and are never pooled: its strings
+// outlive the parser.
+type textBlocks struct {
+	block []byte
+}
+
+// save returns a string with the bytes of b.
+func (t *textBlocks) save(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	const blockSize = 4096
+	if len(b) > blockSize/4 {
+		return string(b)
+	}
+	if cap(t.block)-len(t.block) < len(b) {
+		t.block = make([]byte, 0, blockSize)
+	}
+	start := len(t.block)
+	t.block = append(t.block, b...)
+	return unsafe.String(&t.block[start], len(b))
 }
 
 // errorAt makes a ParseError at a byte offset.
@@ -218,7 +246,7 @@ func (l *lexer) basicString() (string, error) {
 		switch {
 		case c == '"':
 			l.pos = i + 1
-			return string(l.buf), nil
+			return l.text.save(l.buf), nil
 		case c == '\\':
 			var err error
 			if i, err = l.escape(i); err != nil {
@@ -229,8 +257,9 @@ func (l *lexer) basicString() (string, error) {
 		case isStringControl(c):
 			return "", l.errorAt(i, "%s must be escaped in a string", l.describe(i))
 		default:
-			l.buf = append(l.buf, c)
-			i++
+			j := skipPlainBasic(l.src, i+1)
+			l.buf = append(l.buf, l.src[i:j]...)
+			i = j
 		}
 	}
 	return "", l.errorAt(start, "unterminated string: no closing quotation mark")
@@ -360,7 +389,7 @@ func (l *lexer) multilineString(quote byte) (string, error) {
 					return l.src[contentStart:end], nil
 				}
 				l.buf = append(l.buf, l.src[i:end]...)
-				return string(l.buf), nil
+				return l.text.save(l.buf), nil
 			}
 			if escaped {
 				l.buf = append(l.buf, c)
@@ -393,10 +422,20 @@ func (l *lexer) multilineString(quote byte) (string, error) {
 			}
 			return "", l.errorAt(i, "%s is not allowed in a literal string", l.describe(i))
 		default:
-			if escaped {
-				l.buf = append(l.buf, c)
+			// c is plain or a line feed; so may be a run of what follows,
+			// up to the next quote, escape or control character.
+			j := i + 1
+			if quote == '"' {
+				j = skipPlainBasic(l.src, j)
+			} else {
+				for j < len(l.src) && plainLiteral[l.src[j]] {
+					j++
+				}
 			}
-			i++
+			if escaped {
+				l.buf = append(l.buf, l.src[i:j]...)
+			}
+			i = j
 		}
 	}
 	return "", l.errorAt(start, "unterminated multi-line string: no closing %s", strings.Repeat(string(quote), 3))

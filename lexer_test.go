@@ -24,3 +24,31 @@ func TestSkipPlainBasic(t *testing.T) {
 		}
 	}
 }
+
+// TestTextBlocksKeepStrings checks that strings saved into shared blocks
+// keep their bytes while later ones are saved and the scratch is reused.
+func TestTextBlocksKeepStrings(t *testing.T) {
+	var tb textBlocks
+	scratch := make([]byte, 0, 64)
+	var saved []string
+	for i := range 2000 {
+		scratch = append(scratch[:0], "esc\n"...)
+		for j := 0; j < i%50; j++ {
+			scratch = append(scratch, byte('a'+j%26))
+		}
+		saved = append(saved, tb.save(scratch))
+	}
+	saved = append(saved, tb.save(make([]byte, 5000)))
+	for i, s := range saved[:2000] {
+		want := "esc\n"
+		for j := 0; j < i%50; j++ {
+			want += string(rune('a' + j%26))
+		}
+		if s != want {
+			t.Fatalf("string %d became %q, want %q", i, s, want)
+		}
+	}
+	if len(saved[2000]) != 5000 {
+		t.Fatal("a large string lost bytes")
+	}
+}

@@ -55,6 +55,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 func (p *parser) release() {
 	p.arena.reset()
 	p.src = ""
+	p.text = textBlocks{} // its strings belong to the decoded values now
 	p.root, p.current = nil, nil
 	clear(p.stack[:cap(p.stack)])
 	clear(p.keys[:cap(p.keys)])

@@ -211,6 +211,8 @@ func TestParseValid(t *testing.T) {
 		{"dotted keys into implicit table", "[a.b.c]\n[a]\nb.d = 1", `{"a":{"b":{"c":{},"d":{"type":"integer","value":"1"}}}}`},
 		{"sub-table of dotted table", "[fruit]\napple.color = 1\n[fruit.apple.texture]\nsmooth = true", `{"fruit":{"apple":{"color":{"type":"integer","value":"1"},"texture":{"smooth":{"type":"bool","value":"true"}}}}}`},
 		{"sub-table of last array element", "[[a]]\n[a.b]\nx = 1\n[[a]]", `{"a":[{"b":{"x":{"type":"integer","value":"1"}}},{}]}`},
+		{"multi-line literal with quotes and backslashes", "a = '''x'y\"z\\w\n'''\nb = 1", `{"a":{"type":"string","value":"x'y\"z\\w\n"},"b":{"type":"integer","value":"1"}}`},
+		{"multi-line basic with escapes and plain runs", "a = \"\"\"run one\\trun two\nline 'three'\"\"\"", `{"a":{"type":"string","value":"run one\trun two\nline 'three'"}}`},
 		{"quotes inside multi-line delimiters", `a = """""x"""""`, `{"a":{"type":"string","value":"\"\"x\"\""}}`},
 		{"line-ending backslash with spaces", "a = \"\"\"x \\  \n\n  y\"\"\"", `{"a":{"type":"string","value":"x y"}}`},
 		{"empty keys", "\"\" = 1\n\"a\" . '' = 2", `{"":{"type":"integer","value":"1"},"a":{"":{"type":"integer","value":"2"}}}`},
