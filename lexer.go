@@ -37,12 +37,13 @@ func (t *textBlocks) save(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	const blockSize = 4096
-	if len(b) > blockSize/4 {
+	const largestBlock = 4096
+	if len(b) > largestBlock/4 {
 		return string(b)
 	}
 	if cap(t.block)-len(t.block) < len(b) {
-		t.block = make([]byte, 0, blockSize)
+		// Small documents need little: start small and double.
+		t.block = make([]byte, 0, min(max(2*cap(t.block), 256, len(b)), largestBlock))
 	}
 	start := len(t.block)
 	t.block = append(t.block, b...)

@@ -424,7 +424,7 @@ func (p *parser) parseStdTable() error {
 		t := p.arena.newTable(HeaderTable)
 		v := p.arena.newValue()
 		*v = tableValue(header, t)
-		parent.add(last, v)
+		p.addEntry(parent, last, v)
 		p.enter(t, depth+1, keys)
 		return nil
 	}
@@ -481,7 +481,7 @@ func (p *parser) parseArrayTable() error {
 		arr.elems = append(arr.elems, elem)
 		v := p.arena.newValue()
 		*v = arrayValue(header, arr)
-		parent.add(last, v)
+		p.addEntry(parent, last, v)
 	} else {
 		e := parent.entries[i]
 		if e.Value.kind != KindArray || !e.Value.Array().tables {
@@ -516,7 +516,7 @@ func (p *parser) walkHeader(keys []Key) (*Table, int, error) {
 			child := p.arena.newTable(ImplicitTable)
 			v := p.arena.newValue()
 			*v = tableValue(k.Span, child)
-			t.add(k, v)
+			p.addEntry(t, k, v)
 			t = child
 			continue
 		}
@@ -543,7 +543,7 @@ func (p *parser) setKeyValue(t *Table, prefix, keys []Key, v *Value) error {
 			child := p.arena.newTable(DottedTable)
 			cv := p.arena.newValue()
 			*cv = tableValue(k.Span, child)
-			t.add(k, cv)
+			p.addEntry(t, k, cv)
 			t = child
 			continue
 		}
@@ -566,8 +566,18 @@ func (p *parser) setKeyValue(t *Table, prefix, keys []Key, v *Value) error {
 	if i := t.find(last.Name); i >= 0 {
 		return p.redefined(last.Span.Start, fullKey(prefix, keys), t.entries[i], "key")
 	}
-	t.add(last, v)
+	p.addEntry(t, last, v)
 	return nil
+}
+
+// addEntry adds an entry to t, growing its entries within the arena when
+// they are full, so that a pooled parser reuses that memory too.
+func (p *parser) addEntry(t *Table, k Key, v *Value) {
+	if len(t.entries) == cap(t.entries) {
+		grown := p.arena.entries.take(max(2*cap(t.entries), entriesPerTable))
+		t.entries = grown[:copy(grown, t.entries)]
+	}
+	t.add(k, v)
 }
 
 // fullKey joins a table's key and a key relative to it, for messages.
