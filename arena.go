@@ -96,7 +96,12 @@ func (b *blocks[T]) take(n int) []T {
 	if cap(blk)-len(blk) < n {
 		b.cur++
 		if b.cur == len(b.list) {
-			b.list = append(b.list, make([]T, 0, b.size))
+			b.list = append(b.list, nil)
+		}
+		// A spare block left by an earlier, smaller document may be
+		// too small: it is replaced.
+		if cap(b.list[b.cur]) < max(n, b.size) {
+			b.list[b.cur] = make([]T, 0, b.size)
 		}
 		blk = b.list[b.cur]
 	}

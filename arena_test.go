@@ -71,6 +71,22 @@ func TestBlocksTakeIsolated(t *testing.T) {
 	}
 }
 
+// TestBlocksReuseAfterResize reuses blocks made for a small document for a
+// larger one, whose runs are longer than the old blocks (found by fuzzing).
+func TestBlocksReuseAfterResize(t *testing.T) {
+	b := blocks[int]{size: 8}
+	for range 5 {
+		b.take(3)
+	}
+	b.reset()
+	b.size = 64
+	for range 20 {
+		if s := b.take(30); len(s) != 30 || cap(s) != 30 {
+			t.Fatalf("take(30) gave len %d cap %d", len(s), cap(s))
+		}
+	}
+}
+
 func dumpValue(v *Value) string {
 	var b strings.Builder
 	var walk func(v *Value)
