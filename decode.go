@@ -244,12 +244,6 @@ type decodeState struct {
 	handedOut bool
 }
 
-// pathPart is one step of a key path: a table key or an array index.
-type pathPart struct {
-	key   string
-	index int // -1 for a key
-}
-
 func (d *decodeState) pushKey(k string) { d.path = append(d.path, pathPart{key: k, index: -1}) }
 func (d *decodeState) pushIndex(i int)  { d.path = append(d.path, pathPart{index: i}) }
 func (d *decodeState) pop()             { d.path = d.path[:len(d.path)-1] }

@@ -103,22 +103,7 @@ func (d *decodeState) finish() ([]UndecodedKey, error) {
 }
 
 // keyPath renders the current path as a dotted key.
-func (d *decodeState) keyPath() string {
-	var b strings.Builder
-	for i, p := range d.path {
-		if p.index >= 0 {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(p.index))
-			b.WriteByte(']')
-			continue
-		}
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(quoteKey(p.key))
-	}
-	return b.String()
-}
+func (d *decodeState) keyPath() string { return formatPath(d.path) }
 
 // report records an error at a byte offset, prefixing the message with
 // the key path.

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -139,21 +137,13 @@ func (e *EncodeError) Error() string {
 // Unwrap returns the error of the method that failed, if any.
 func (e *EncodeError) Unwrap() error { return e.Err }
 
-// pathElem is one step of the path to a value: a key, or an index into an
-// array when key is not set.
-type pathElem struct {
-	key   string
-	index int
-	isKey bool
-}
-
 // encodeState writes one document into one growing buffer.
 type encodeState struct {
 	b    []byte
 	opts encodeOptions
 
 	keys  []string   // the header path of the table being written
-	path  []pathElem // the path to the value being written, for errors
+	path  []pathPart // the path to the value being written, for errors
 	stack []tableEntry
 	seen  map[identity]struct{} // tables and arrays being written, to catch cycles
 	depth int
@@ -199,25 +189,10 @@ func (e *encodeState) errorf(err error, format string, args ...any) *EncodeError
 	return &EncodeError{Path: e.pathString(), Message: fmt.Sprintf(format, args...), Err: err}
 }
 
-func (e *encodeState) pathString() string {
-	var sb strings.Builder
-	for i, p := range e.path {
-		if !p.isKey {
-			sb.WriteByte('[')
-			sb.WriteString(strconv.Itoa(p.index))
-			sb.WriteByte(']')
-			continue
-		}
-		if i > 0 {
-			sb.WriteByte('.')
-		}
-		sb.WriteString(quoteKey(p.key))
-	}
-	return sb.String()
-}
+func (e *encodeState) pathString() string { return formatPath(e.path) }
 
-func (e *encodeState) pushKey(k string) { e.path = append(e.path, pathElem{key: k, isKey: true}) }
-func (e *encodeState) pushIndex(i int)  { e.path = append(e.path, pathElem{index: i}) }
+func (e *encodeState) pushKey(k string) { e.path = append(e.path, pathPart{key: k, index: -1}) }
+func (e *encodeState) pushIndex(i int)  { e.path = append(e.path, pathPart{index: i}) }
 func (e *encodeState) pop()             { e.path = e.path[:len(e.path)-1] }
 
 // marshal writes the document for the top-level value.

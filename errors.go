@@ -3,6 +3,8 @@ package toml
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -75,4 +77,30 @@ func positionOf(src string, offset int) Position {
 		}
 	}
 	return Position{Offset: offset, Line: line, Column: utf8.RuneCountInString(src[start:offset]) + 1}
+}
+
+// pathPart is one step of a key path: a table key or an array index.
+type pathPart struct {
+	key   string
+	index int // -1 for a key
+}
+
+// formatPath writes a path as the decoder and encoder name values in
+// errors: keys as TOML writes them, joined by dots, and indexes in
+// brackets (tool.ruff.lint.select[3]).
+func formatPath(path []pathPart) string {
+	var b strings.Builder
+	for i, p := range path {
+		if p.index >= 0 {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(p.index))
+			b.WriteByte(']')
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(quoteKey(p.key))
+	}
+	return b.String()
 }

@@ -7,9 +7,9 @@ import (
 	"math"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/seed02375186/toml"
+	"github.com/seed02375186/toml/internal/tagged"
 )
 
 var jsonCommand = &command{
@@ -86,29 +86,14 @@ func writeJSON(e *env, data []byte, compact bool) error {
 // appendPlainJSON appends v as plain JSON (see jsonCommand's table),
 // walking the tree so that tables keep their key order.
 func appendPlainJSON(b []byte, v *toml.Value) []byte {
+	return tagged.AppendTree(b, v, appendPlainScalar)
+}
+
+// appendPlainScalar appends a scalar as plain JSON.
+func appendPlainScalar(b []byte, v *toml.Value) []byte {
 	switch v.Kind() {
-	case toml.KindTable:
-		b = append(b, '{')
-		for i, e := range v.Table().Entries() {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, e.Key.Name)
-			b = append(b, ':')
-			b = appendPlainJSON(b, e.Value)
-		}
-		return append(b, '}')
-	case toml.KindArray:
-		b = append(b, '[')
-		for i, e := range v.Array().Elems() {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendPlainJSON(b, e)
-		}
-		return append(b, ']')
 	case toml.KindString:
-		return appendJSONString(b, v.Str())
+		return tagged.AppendJSONString(b, v.Str())
 	case toml.KindInteger:
 		return strconv.AppendInt(b, v.Int(), 10)
 	case toml.KindFloat:
@@ -132,51 +117,13 @@ func appendPlainJSON(b []byte, v *toml.Value) []byte {
 	case toml.KindBool:
 		return strconv.AppendBool(b, v.Bool())
 	case toml.KindDateTime:
-		return appendJSONString(b, v.Time().Format(time.RFC3339Nano))
+		return tagged.AppendJSONString(b, v.Time().Format(time.RFC3339Nano))
 	case toml.KindLocalDateTime:
-		return appendJSONString(b, v.LocalDateTime().String())
+		return tagged.AppendJSONString(b, v.LocalDateTime().String())
 	case toml.KindLocalDate:
-		return appendJSONString(b, v.LocalDate().String())
+		return tagged.AppendJSONString(b, v.LocalDate().String())
 	case toml.KindLocalTime:
-		return appendJSONString(b, v.LocalTime().String())
+		return tagged.AppendJSONString(b, v.LocalTime().String())
 	}
 	return append(b, "null"...)
-}
-
-// appendJSONString appends s as a JSON string, escaping only what JSON
-// requires (no HTML escaping, so '<' and '&' stay readable).
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				b = append(b, `\ufffd`...)
-			} else {
-				b = append(b, s[i:i+size]...)
-			}
-			i += size
-			continue
-		}
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\t':
-			b = append(b, '\\', 't')
-		default:
-			if c < 0x20 {
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-			} else {
-				b = append(b, c)
-			}
-		}
-		i++
-	}
-	return append(b, '"')
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/seed02375186/toml"
+	"github.com/seed02375186/toml/internal/tagged"
 )
 
 func TestJSONGolden(t *testing.T) {
@@ -49,7 +50,7 @@ func TestAppendJSONString(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got := string(appendJSONString(nil, tt.in))
+			got := string(tagged.AppendJSONString(nil, tt.in))
 			if got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/seed02375186/toml"
+	"github.com/seed02375186/toml/internal/tagged"
 )
 
 // pathStep is one step of a key path: a key into a table, or an index
@@ -150,5 +151,5 @@ func formatKey(k string) string {
 	if bare {
 		return k
 	}
-	return strings.ReplaceAll(string(appendJSONString(nil, k)), "\x7f", `\u007f`)
+	return strings.ReplaceAll(string(tagged.AppendJSONString(nil, k)), "\x7f", `\u007f`)
 }

@@ -3,9 +3,9 @@
 package tagged
 
 import (
-	"encoding/json"
 	"math"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/seed02375186/toml"
 )
@@ -16,6 +16,12 @@ func AppendDocument(b []byte, doc *toml.Document) []byte {
 }
 
 func appendValue(b []byte, v *toml.Value) []byte {
+	return AppendTree(b, v, appendTaggedScalar)
+}
+
+// AppendTree appends v as JSON: a table as an object with its keys in
+// document order, an array as an array, and each scalar as scalar writes it.
+func AppendTree(b []byte, v *toml.Value, scalar func([]byte, *toml.Value) []byte) []byte {
 	switch v.Kind() {
 	case toml.KindTable:
 		b = append(b, '{')
@@ -23,9 +29,9 @@ func appendValue(b []byte, v *toml.Value) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, e.Key.Name)
+			b = AppendJSONString(b, e.Key.Name)
 			b = append(b, ':')
-			b = appendValue(b, e.Value)
+			b = AppendTree(b, e.Value, scalar)
 		}
 		return append(b, '}')
 	case toml.KindArray:
@@ -34,14 +40,19 @@ func appendValue(b []byte, v *toml.Value) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendValue(b, e)
+			b = AppendTree(b, e, scalar)
 		}
 		return append(b, ']')
 	}
+	return scalar(b, v)
+}
+
+// appendTaggedScalar writes {"type": "integer", "value": "42"}.
+func appendTaggedScalar(b []byte, v *toml.Value) []byte {
 	b = append(b, `{"type":"`...)
 	b = append(b, v.Kind().String()...)
 	b = append(b, `","value":`...)
-	return append(appendString(b, ScalarText(v)), '}')
+	return append(AppendJSONString(b, ScalarText(v)), '}')
 }
 
 // ScalarText returns a scalar's value as toml-test writes it.
@@ -76,7 +87,40 @@ func ScalarText(v *toml.Value) string {
 	return ""
 }
 
-func appendString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s)
-	return append(b, q...)
+// AppendJSONString appends s as a JSON string, escaping only what JSON
+// requires (no HTML escaping, so '<' and '&' stay readable).
+func AppendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, s[i:i+size]...)
+			}
+			i += size
+			continue
+		}
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			if c < 0x20 {
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+			} else {
+				b = append(b, c)
+			}
+		}
+		i++
+	}
+	return append(b, '"')
 }
