@@ -35,19 +35,23 @@ func (a *arena) init(inputSize int) {
 
 func (a *arena) newValue() *Value { return &a.values.take(1)[0] }
 
-// entriesPerTable is the room a table starts with; a table that grows past
-// it moves its entries to an ordinary slice. Elements of an array of tables
-// start with the room their predecessor needed instead.
+// entriesPerTable is the room a table gets with its first entry; it grows
+// by doubling from there. Elements of an array of tables start with the
+// room their predecessors needed instead.
 const entriesPerTable = 4
 
+// newTable makes a table with no room yet: a table may stay empty ({} in an
+// array of thousands), and room is taken with the first entry.
 func (a *arena) newTable(origin TableOrigin) *Table {
-	return a.newTableSized(origin, entriesPerTable)
+	return a.newTableSized(origin, 0)
 }
 
 func (a *arena) newTableSized(origin TableOrigin, room int) *Table {
 	t := &a.tables.take(1)[0]
 	t.origin = origin
-	t.entries = a.entries.take(room)[:0]
+	if room > 0 {
+		t.entries = a.entries.take(room)[:0]
+	}
 	return t
 }
 

@@ -322,9 +322,17 @@ func (p *parser) parseArray(v *Value, depth int) error {
 	}
 	p.pos++
 	arr := p.arena.newArray()
-	arr.elems = p.arena.valueSlice(p.stack[base:])
-	clear(p.stack[base:])
-	p.stack = p.stack[:base]
+	if n := len(p.stack); base == 0 && n > p.arena.ptrs.size/2 {
+		// A long outermost array takes the stack itself rather than a
+		// copy: at millions of elements, the copy alone would cost as
+		// much as the input.
+		arr.elems = p.stack[:n:n]
+		p.stack = nil
+	} else {
+		arr.elems = p.arena.valueSlice(p.stack[base:])
+		clear(p.stack[base:])
+		p.stack = p.stack[:base]
+	}
 	*v = arrayValue(Span{start, p.pos}, arr)
 	return nil
 }
@@ -464,7 +472,7 @@ func (p *parser) parseArrayTable() error {
 	}
 	last := keys[len(keys)-1]
 	i := parent.find(last.Name)
-	room := entriesPerTable
+	room := 0 // the first element takes room with its first entry
 	if i >= 0 {
 		if e := parent.entries[i].Value; e.kind == KindArray && e.Array().tables {
 			// Elements of one array of tables tend to have the same keys.
