@@ -27,31 +27,12 @@ type lockEntry struct {
 	Dependencies []string `toml:"dependencies,omitempty,multiline"`
 }
 
-// encodeBenchLocks are the Cargo.lock files encoding is measured on: a
-// large and a middle-sized one.
-var encodeBenchLocks = []string{
-	"cargo-lock/jdx__mise__Cargo.lock.toml",
-	"cargo-lock/rust-lang__cargo__Cargo.lock.toml",
-}
-
-func readCorpusFile(b *testing.B, name string) []byte {
-	b.Helper()
-	data, err := os.ReadFile(filepath.Join(corpusDir, name))
-	if os.IsNotExist(err) {
-		b.Skipf("no real-world corpus at %s: %v", corpusDir, err)
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
-	return data
-}
-
 // benchmarkMarshal measures Marshal of the value that decode makes of each
 // lock file; bytes per second count the TOML written.
 func benchmarkMarshal(b *testing.B, decode func(data []byte) (any, error)) {
-	for _, name := range encodeBenchLocks {
+	for _, name := range benchLocks {
 		b.Run(filepath.Base(name), func(b *testing.B) {
-			v, err := decode(readCorpusFile(b, name))
+			v, err := decode(readBenchFile(b, name))
 			if err != nil {
 				b.Fatal(err)
 			}
