@@ -1,154 +1,270 @@
 package toml
 
 import (
+	"hash/maphash"
 	"sync"
 	"unsafe"
 )
 
-// arena hands out the nodes of one document from blocks, so that building a
-// tree costs a few large allocations instead of one per node. A block is
-// never grown in place: nodes keep their addresses.
-//
-// When the tree is only a step on the way (Unmarshal decodes it and drops
-// it), the whole arena goes back to a pool and the next document reuses its
-// blocks, so that a steady stream of decodes allocates almost nothing for
-// the tree.
-type arena struct {
-	values  blocks[Value]
-	tables  blocks[Table]
-	arrays  blocks[Array]
-	entries blocks[Entry]
-	ptrs    blocks[*Value]
+// A store holds the nodes (or entries, lists, wide scalars) of one
+// document in chunks of fixed size, addressed by number. Chunks never move
+// once full, so growing a store copies nothing but a small first chunk,
+// and a document of millions of values never holds two copies of its
+// nodes. The element types hold no pointers: the garbage collector does
+// not scan a store, and reusing one for the next document needs no
+// clearing.
+type store[T any] struct {
+	chunks [][]T
+	n      uint32 // elements in use
+	cur    []T    // the chunk that element n goes into
+	base   uint32 // the number of cur's first element
 }
 
-// The values in a document run at about one per 24 bytes of typical
-// configuration; blocks are sized for that, within bounds that keep tiny
-// documents cheap and huge ones from over-reserving.
-func (a *arena) init(inputSize int) {
-	n := min(max(inputSize/24, 16), 4096)
-	a.values.size = n
-	a.tables.size = max(n/4, 8)
-	a.arrays.size = max(n/8, 8)
-	a.entries.size = n
-	a.ptrs.size = n
-}
+const (
+	chunkBits = 12
+	chunkSize = 1 << chunkBits
+	chunkMask = chunkSize - 1
+)
 
-func (a *arena) newValue() *Value { return &a.values.take(1)[0] }
+func (s *store[T]) at(i uint32) *T { return &s.chunks[i>>chunkBits][i&chunkMask] }
 
-// entriesPerTable is the room a table gets with its first entry; it grows
-// by doubling from there. Elements of an array of tables start with the
-// room their predecessors needed instead.
-const entriesPerTable = 4
-
-// newTable makes a table with no room yet: a table may stay empty ({} in an
-// array of thousands), and room is taken with the first entry.
-func (a *arena) newTable(origin TableOrigin) *Table {
-	return a.newTableSized(origin, 0)
-}
-
-func (a *arena) newTableSized(origin TableOrigin, room int) *Table {
-	t := &a.tables.take(1)[0]
-	t.origin = origin
-	if room > 0 {
-		t.entries = a.entries.take(room)[:0]
+// push appends v and returns its number.
+func (s *store[T]) push(v T) uint32 {
+	i := s.n
+	if j := i - s.base; j < uint32(len(s.cur)) {
+		s.cur[j] = v
+		s.n++
+		return i
 	}
-	return t
+	return s.pushSlow(v)
 }
 
-func (a *arena) newArray() *Array { return &a.arrays.take(1)[0] }
-
-// valueSlice copies elems into arena memory of exactly their length.
-func (a *arena) valueSlice(elems []*Value) []*Value {
-	if len(elems) == 0 {
-		return nil
-	}
-	s := a.ptrs.take(len(elems))
-	copy(s, elems)
-	return s
-}
-
-// reset empties the arena for another document, keeping its blocks.
-func (a *arena) reset() {
-	a.values.reset()
-	a.tables.reset()
-	a.arrays.reset()
-	a.entries.reset()
-	a.ptrs.reset()
-}
-
-func (a *arena) retainedBytes() int {
-	return a.values.bytes() + a.tables.bytes() + a.arrays.bytes() + a.entries.bytes() + a.ptrs.bytes()
-}
-
-// blocks hands out runs of fresh Ts from a list of fixed-size blocks.
-type blocks[T any] struct {
-	list [][]T // every block made; list[cur] is being filled, later ones are spare
-	cur  int
-	size int // elements in a new block
-}
-
-// take returns n zeroed elements as a slice whose capacity is n, so that
-// appending to it never writes into a neighbour.
-func (b *blocks[T]) take(n int) []T {
-	if n > b.size/2 {
-		return make([]T, n) // too big to share a block; not pooled
-	}
-	if len(b.list) == 0 {
-		b.list = append(b.list, make([]T, 0, b.size))
-	}
-	blk := b.list[b.cur]
-	if cap(blk)-len(blk) < n {
-		b.cur++
-		if b.cur == len(b.list) {
-			b.list = append(b.list, nil)
+func (s *store[T]) pushSlow(v T) uint32 {
+	i := s.n
+	c := int(i >> chunkBits)
+	switch {
+	case c == len(s.chunks):
+		size := chunkSize
+		if c == 0 {
+			size = 64 // a small document needs little: the first chunk doubles up to full size
 		}
-		// A spare block left by an earlier, smaller document may be
-		// too small: it is replaced.
-		if cap(b.list[b.cur]) < max(n, b.size) {
-			b.list[b.cur] = make([]T, 0, b.size)
-		}
-		blk = b.list[b.cur]
+		s.chunks = append(s.chunks, make([]T, size))
+	case c == 0 && int(i) == len(s.chunks[0]):
+		grown := make([]T, min(2*len(s.chunks[0]), chunkSize))
+		copy(grown, s.chunks[0])
+		s.chunks[0] = grown
 	}
-	start := len(blk)
-	blk = blk[:start+n]
-	b.list[b.cur] = blk
-	return blk[start : start+n : start+n]
+	s.cur, s.base = s.chunks[c], uint32(c)<<chunkBits
+	s.cur[i-s.base] = v
+	s.n++
+	return i
 }
 
-// reset zeroes what was handed out (so that no old document is kept alive
-// through a pooled block) and starts handing out from the first block again.
-func (b *blocks[T]) reset() {
-	for i := 0; i <= b.cur && i < len(b.list); i++ {
-		clear(b.list[i])
-		b.list[i] = b.list[i][:0]
+// sizeFor gives a store its first chunk, sized for n elements, before
+// the first push; a chunk kept from an earlier document is kept.
+func (s *store[T]) sizeFor(n int) {
+	if len(s.chunks) == 0 {
+		s.chunks = append(s.chunks, make([]T, min(max(n, 64), chunkSize)))
 	}
-	b.cur = 0
 }
 
-// count returns how many elements have been handed out from blocks.
-func (b *blocks[T]) count() int {
-	n := 0
-	for i := 0; i <= b.cur && i < len(b.list); i++ {
-		n += len(b.list[i])
+// reset empties the store for another document, keeping its chunks.
+func (s *store[T]) reset() {
+	s.n, s.base = 0, 0
+	s.cur = nil
+	if len(s.chunks) > 0 {
+		s.cur = s.chunks[0]
 	}
-	return n
 }
 
-func (b *blocks[T]) bytes() int {
+func (s *store[T]) bytes() int {
 	var zero T
 	n := 0
-	for _, blk := range b.list {
-		n += cap(blk)
+	for _, c := range s.chunks {
+		n += len(c)
 	}
 	return n * int(unsafe.Sizeof(zero))
 }
 
-// parserPool keeps parsers, with their arenas and scratch buffers, between
+// init prepares t for a document read from src, reusing its stores.
+func (t *tree) init(src string) {
+	t.src = src
+	// Typical configuration has a value per 24 bytes or so.
+	t.nodes.sizeFor(len(src) / 24)
+	t.entries.sizeFor(len(src) / 24)
+	t.lists.sizeFor(len(src) / 200)
+	t.wide.sizeFor(len(src) / 200)
+	t.nodes.reset()
+	t.entries.reset()
+	t.lists.reset()
+	t.wide.reset()
+	t.entries.push(entry{}) // 0 ends a list
+	t.lists.push(list{})    // the empty list
+	t.wide.push(0)          // 0 is no slot
+	t.strs = t.strs[:0]
+	t.keyNames = nil
+	t.indexes = nil
+	t.bigEnds = nil
+	t.elemIndex.Clear()
+	t.linesOnce = sync.Once{}
+	t.lines = nil
+}
+
+// release drops what t refers to outside its stores, so that a pooled
+// tree keeps no document's strings alive.
+func (t *tree) release() {
+	t.src = ""
+	clear(t.strs[:cap(t.strs)])
+	t.strs = t.strs[:0]
+	t.keyNames = nil
+	t.indexes = nil
+	t.bigEnds = nil
+	t.lines = nil
+}
+
+func (t *tree) retainedBytes() int {
+	return t.nodes.bytes() + t.entries.bytes() + t.lists.bytes() + t.wide.bytes() + 16*cap(t.strs)
+}
+
+// addNode appends a node and returns its number.
+func (t *tree) addNode(n node) uint32 { return t.nodes.push(n) }
+
+// addWide keeps a scalar wider than a node's payload.
+func (t *tree) addWide(bits uint64) uint32 { return t.wide.push(bits) }
+
+// addString sets n to hold s, the decoded text of the string literal at
+// src[n.start:n.end]: by its place in the source when s is a slice of it.
+func (t *tree) addString(n *node, s string, multiline bool) {
+	n.kind = KindString
+	if multiline {
+		n.flags = multilineStr
+	}
+	if off, ok := inSource(t.src, s); ok {
+		n.a = off
+		return
+	}
+	if s == "" {
+		n.a = n.end - 1
+		if multiline {
+			n.a = n.end - 3
+		}
+		return
+	}
+	n.flags |= decodedStr
+	n.a = uint32(len(t.strs))
+	t.strs = append(t.strs, s)
+}
+
+// addEntry appends the key k and the value node v to the table at node
+// tn, which must not hold k yet.
+func (t *tree) addEntry(tn uint32, k Key, v uint32) {
+	start := uint32(k.Span.Start)
+	if k.Name != "" {
+		if off, ok := inSource(t.src, k.Name); !ok || off != start && off != start+1 {
+			if t.keyNames == nil {
+				t.keyNames = make(map[uint32]string)
+			}
+			t.keyNames[start] = k.Name
+		}
+	}
+	n := t.node(tn)
+	switch {
+	case n.a == 0:
+		// Many tables never get a second entry ({a = 1} in an array of
+		// thousands): the first needs no list.
+		n.a = t.entries.push(entry{keyStart: start, value: v})
+		n.flags |= oneEntry
+		return
+	case n.flags&oneEntry != 0:
+		first := n.a
+		n.a = t.lists.push(list{first: first, last: first, n: 1})
+		n.flags &^= oneEntry
+	}
+	l := n.a
+	e := t.link(l, entry{keyStart: start, value: v})
+	switch ls := t.list(l); {
+	case ls.n == smallTable+1:
+		if t.indexes == nil {
+			t.indexes = make(map[uint32]*keyIndex)
+		}
+		ix := &keyIndex{}
+		for e := ls.first; e != 0; e = t.entries.at(e).next {
+			ix.add(t, e)
+		}
+		t.indexes[l] = ix
+	case ls.n > smallTable+1:
+		t.indexes[l].add(t, e)
+	}
+}
+
+// link appends an entry to list l and returns its number.
+func (t *tree) link(l uint32, e entry) uint32 {
+	i := t.entries.push(e)
+	ls := t.list(l)
+	if ls.n == 0 {
+		ls.first = i
+	} else {
+		t.entries.at(ls.last).next = i
+	}
+	ls.last = i
+	ls.n++
+	return i
+}
+
+// lastElement returns the node of the last table of an array of tables.
+func (t *tree) lastElement(an uint32) uint32 {
+	return t.entries.at(t.list(t.node(an).a).last).value
+}
+
+// keyIndex finds the entries of a long list by name: open addressing over
+// entry numbers, at most half full.
+type keyIndex struct {
+	slots []uint32
+	n     int
+}
+
+var keySeed = maphash.MakeSeed()
+
+func (ix *keyIndex) find(t *tree, key string) uint32 {
+	mask := uint64(len(ix.slots) - 1)
+	for i := maphash.String(keySeed, key) & mask; ; i = (i + 1) & mask {
+		e := ix.slots[i]
+		if e == 0 || t.keyName(t.entries.at(e)) == key {
+			return e
+		}
+	}
+}
+
+func (ix *keyIndex) add(t *tree, e uint32) {
+	if 2*(ix.n+1) > len(ix.slots) {
+		old := ix.slots
+		ix.slots = make([]uint32, max(4*smallTable, 2*len(old)))
+		for _, o := range old {
+			if o != 0 {
+				ix.insert(t, o)
+			}
+		}
+	}
+	ix.insert(t, e)
+	ix.n++
+}
+
+func (ix *keyIndex) insert(t *tree, e uint32) {
+	mask := uint64(len(ix.slots) - 1)
+	i := maphash.String(keySeed, t.keyName(t.entries.at(e))) & mask
+	for ix.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	ix.slots[i] = e
+}
+
+// parserPool keeps parsers, with their trees and scratch buffers, between
 // decodes whose trees did not outlive them.
 var parserPool sync.Pool
 
-// maxPooledBytes bounds the memory a pooled parser keeps: an arena grown by
-// a document larger than tens of megabytes is left to the garbage collector
-// instead. Below that, a pool entry lives only while decodes keep using it:
-// sync.Pool drops entries that go unused through two collections.
+// maxPooledBytes bounds the memory a pooled parser keeps: a tree grown by
+// a document larger than tens of megabytes is left to the garbage
+// collector instead. Below that, a pool entry lives only while decodes
+// keep using it: sync.Pool drops entries that go unused through two
+// collections.
 const maxPooledBytes = 128 << 20

@@ -1,8 +1,10 @@
 package toml
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestTransientParseReuse parses documents of different shapes one after
@@ -14,6 +16,7 @@ func TestTransientParseReuse(t *testing.T) {
 		strings.Repeat("[[p]]\nname = \"n\"\nv = [\"a\", \"b\"]\nx.y = 1.5\n", 500),
 		"t = 1979-05-27T07:32:00Z\n[x.y.z]\nw = true\n",
 		"",
+		"k = \"esc\\t\"\n\"q\\u0041\" = [[1, [2]], {x = [3, {}]}, 4]\n" + strings.Repeat("w = 1\n", 0),
 	}
 	for round := range 3 {
 		for i, src := range docs {
@@ -25,7 +28,7 @@ func TestTransientParseReuse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if w, g := dumpValue(want.Root), dumpValue(got.Root); w != g {
+			if w, g := dumpValue(want.Root()), dumpValue(got.Root()); w != g {
 				t.Errorf("round %d, doc %d: pooled parse differs:\nwant %s\ngot  %s", round, i, w, g)
 			}
 			p.release()
@@ -33,84 +36,90 @@ func TestTransientParseReuse(t *testing.T) {
 	}
 }
 
-// TestReleaseZeroes checks that a released arena holds no pointers into the
-// document it built, so a pooled parser keeps no old input alive.
-func TestReleaseZeroes(t *testing.T) {
-	_, p, err := parseTransient("a = 'x'\nb = [1, 2]\n[c]\nd = {e = 1}\n", 0)
+// TestReleaseDropsStrings checks that a released parser keeps no string of
+// the document it read: its stores hold no pointers, and what does is
+// emptied.
+func TestReleaseDropsStrings(t *testing.T) {
+	_, p, err := parseTransient("a = 'x'\nb = [1, 2]\n[c]\nd = {e = \"\\u00e9\"}\n\"\\t\" = 1\n", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.arena.reset()
-	for _, blk := range p.arena.values.list {
-		for _, v := range blk[:cap(blk)] {
-			if v != (Value{}) {
-				t.Fatalf("value not zeroed after reset: %+v", v)
+	p.release()
+	tr := p.tree
+	if tr.src != "" || tr.keyNames != nil || tr.indexes != nil || len(tr.strs) != 0 {
+		t.Fatalf("released tree still refers to its document: %q %v %v %v", tr.src, tr.keyNames, tr.indexes, tr.strs)
+	}
+	for _, s := range tr.strs[:cap(tr.strs)] {
+		if s != "" {
+			t.Fatalf("released tree keeps string %q", s)
+		}
+	}
+}
+
+// TestStoreChunks pushes across chunk boundaries, from a small first chunk
+// and again after a reset, and reads every element back.
+func TestStoreChunks(t *testing.T) {
+	var s store[uint64]
+	s.sizeFor(10)
+	for round := range 2 {
+		s.reset()
+		n := uint32(3*chunkSize + 17)
+		for i := range n {
+			if got := s.push(uint64(i) * 3); got != i {
+				t.Fatalf("round %d: push %d returned %d", round, i, got)
+			}
+		}
+		for i := range n {
+			if got := *s.at(i); got != uint64(i)*3 {
+				t.Fatalf("round %d: at(%d) = %d", round, i, got)
 			}
 		}
 	}
-	for _, blk := range p.arena.entries.list {
-		for _, e := range blk[:cap(blk)] {
-			if e != (Entry{}) {
-				t.Fatalf("entry not zeroed after reset: %+v", e)
-			}
-		}
+	if len(s.chunks) != 4 {
+		t.Fatalf("reuse made new chunks: %d", len(s.chunks))
 	}
 }
 
-// TestBlocksTakeIsolated checks that a slice handed out by take cannot grow
-// into the next one.
-func TestBlocksTakeIsolated(t *testing.T) {
-	b := blocks[int]{size: 16}
-	first := b.take(3)
-	second := b.take(3)
-	if grown := append(first, 99); &grown[0] == &first[0] || second[0] != 0 {
-		t.Fatalf("append to one slice wrote into the next: %v", second)
-	}
-	if cap(b.take(9)) != 9 {
-		t.Fatal("a large take should get its own slice")
+// TestNodeSize pins the size of a node: the memory a document costs is
+// mostly nodes.
+func TestNodeSize(t *testing.T) {
+	if n, e, l := unsafe.Sizeof(node{}), unsafe.Sizeof(entry{}), unsafe.Sizeof(list{}); n != 16 || e != 12 || l != 12 {
+		t.Fatalf("node %d, entry %d, list %d bytes; want 16, 12 and 12", n, e, l)
 	}
 }
 
-// TestBlocksReuseAfterResize reuses blocks made for a small document for a
-// larger one, whose runs are longer than the old blocks (found by fuzzing).
-func TestBlocksReuseAfterResize(t *testing.T) {
-	b := blocks[int]{size: 8}
-	for range 5 {
-		b.take(3)
-	}
-	b.reset()
-	b.size = 64
-	for range 20 {
-		if s := b.take(30); len(s) != 30 || cap(s) != 30 {
-			t.Fatalf("take(30) gave len %d cap %d", len(s), cap(s))
-		}
-	}
-}
-
-func dumpValue(v *Value) string {
+func dumpValue(v Value) string {
 	var b strings.Builder
-	var walk func(v *Value)
-	walk = func(v *Value) {
-		b.WriteString(v.kind.String())
-		switch v.kind {
+	var walk func(v Value)
+	walk = func(v Value) {
+		b.WriteString(v.Kind().String())
+		fmt.Fprintf(&b, "@%v", v.Span())
+		switch v.Kind() {
 		case KindTable:
-			b.WriteString("{" + v.Table().origin.String() + ":")
-			for _, e := range v.Table().entries {
-				b.WriteString(e.Key.Name + "=")
+			b.WriteString("{" + v.Table().Origin().String() + ":")
+			for _, e := range v.Table().Entries() {
+				fmt.Fprintf(&b, "%q@%v=", e.Key.Name, e.Key.Span)
 				walk(e.Value)
 				b.WriteString(",")
 			}
 			b.WriteString("}")
 		case KindArray:
 			b.WriteString("[")
-			for _, e := range v.Array().elems {
+			for _, e := range v.Array().Elems() {
 				walk(e)
 				b.WriteString(",")
 			}
 			b.WriteString("]")
+		case KindString:
+			fmt.Fprintf(&b, "(%q)", v.Str())
+		case KindInteger:
+			fmt.Fprintf(&b, "(%d)", v.Int())
+		case KindFloat:
+			fmt.Fprintf(&b, "(%v)", v.Float())
+		case KindBool:
+			fmt.Fprintf(&b, "(%v)", v.Bool())
 		default:
-			b.WriteString("(" + v.str + ")")
-			b.WriteString(strings.Repeat("|", int(v.bits%7)))
+			fmt.Fprintf(&b, "(%v)", v.LocalDateTime())
 		}
 	}
 	walk(v)

@@ -76,10 +76,10 @@ import (
 //     such as "1m30s". An integer is an error: its unit would be a guess.
 //   - encoding.TextUnmarshaler types take strings, and date-times in their
 //     RFC 3339 form.
-//   - A *Value or a Value receives the tree node itself, of any kind, to be
-//     read later with its accessors or with DecodeValue. A *Value points
-//     into the tree; a Value is a shallow copy whose arrays and tables are
-//     the tree's own.
+//   - A Value receives the tree's node itself, of any kind, to be read
+//     later with its accessors or with DecodeValue: the handle keeps the
+//     document alive. A *Value is given a new Value holding the node; a
+//     Value it pointed to before is left as it was.
 //   - Other types (channels, functions, complex numbers) are an error.
 //
 // A value that does not fit is reported as a *DecodeError naming its
@@ -94,10 +94,11 @@ func Unmarshal(data []byte, v any) error {
 
 // Unmarshaler is implemented by types that decode themselves from the tree.
 // UnmarshalTOML receives the node for the type's key: a scalar, an array or
-// a table, to be read with the Value's accessors. An error it returns is
-// reported as a *DecodeError at the node's position, wrapping it.
+// a table, to be read with the Value's accessors. The Value may be kept: it
+// keeps its document alive. An error it returns is reported as a
+// *DecodeError at the node's position, wrapping it.
 type Unmarshaler interface {
-	UnmarshalTOML(*Value) error
+	UnmarshalTOML(Value) error
 }
 
 // A Decoder reads one TOML document from an input stream and decodes it.
@@ -199,12 +200,15 @@ func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, erro
 		return nil, err
 	}
 	d := &decodeState{doc: doc, strict: opts.strict, track: opts.track || opts.strict}
-	d.decode(doc.Root, rv.Elem())
+	d.decode(doc.Root(), rv.Elem())
 	undecoded, err := d.finish()
 	if !d.handedOut {
 		// Nothing outside holds a node of the tree: its memory can serve
-		// the next document. Errors keep the Document for its text only.
-		doc.Root = nil
+		// the next document. The errors, which the caller keeps, let go
+		// of the Document: they needed it only during the walk.
+		for _, e := range d.errs {
+			e.doc = nil
+		}
 		p.release()
 	}
 	return undecoded, err
@@ -239,7 +243,7 @@ type decodeState struct {
 	localTimes     boxes[LocalTime]
 
 	// handedOut is set once a node of the tree has been given to the
-	// caller's code (an Unmarshaler, a *Value or Value field), which may
+	// caller's code (an Unmarshaler, a Value or *Value field), which may
 	// keep it: the tree must then stay as it is.
 	handedOut bool
 }
@@ -257,11 +261,14 @@ var (
 )
 
 // decode stores v into rv, which is settable.
-func (d *decodeState) decode(v *Value, rv reflect.Value) {
+func (d *decodeState) decode(v Value, rv reflect.Value) {
 	for hops := 0; rv.Kind() == reflect.Pointer; hops++ {
 		if rv.Type() == valuePointerType {
+			// A new Value, so that one the pointer shared is not changed.
 			d.handedOut = true
-			rv.Set(reflect.ValueOf(v))
+			p := new(Value)
+			*p = v
+			rv.Set(reflect.ValueOf(p))
 			return
 		}
 		if hops == maxPointerHops {
@@ -277,7 +284,7 @@ func (d *decodeState) decode(v *Value, rv reflect.Value) {
 	}
 	if rv.Type() == valueType {
 		d.handedOut = true
-		rv.Set(reflect.ValueOf(v).Elem())
+		*(*Value)(rv.Addr().UnsafePointer()) = v
 		return
 	}
 	if h := hooksOf(rv.Type()); h != hookNone {
@@ -286,17 +293,17 @@ func (d *decodeState) decode(v *Value, rv reflect.Value) {
 	}
 	switch rv.Kind() {
 	case reflect.String:
-		if v.kind != KindString {
+		if v.Kind() != KindString {
 			d.mismatch(v, rv.Type())
 			return
 		}
-		rv.SetString(v.str)
+		rv.SetString(v.Str())
 	case reflect.Bool:
-		if v.kind != KindBool {
+		if v.Kind() != KindBool {
 			d.mismatch(v, rv.Type())
 			return
 		}
-		rv.SetBool(v.bits != 0)
+		rv.SetBool(v.Bool())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		d.decodeInt(v, rv)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
@@ -320,7 +327,7 @@ func (d *decodeState) decode(v *Value, rv reflect.Value) {
 
 // decodeInterface fills an interface: a non-nil pointer it holds is
 // decoded into; an empty interface otherwise gets the generic Go form.
-func (d *decodeState) decodeInterface(v *Value, rv reflect.Value) {
+func (d *decodeState) decodeInterface(v Value, rv reflect.Value) {
 	if e := rv.Elem(); e.Kind() == reflect.Pointer && !e.IsNil() {
 		d.decode(v, e.Elem())
 		return

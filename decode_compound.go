@@ -11,14 +11,14 @@ var (
 )
 
 // decodeStruct stores a table's entries into the fields their keys name.
-func (d *decodeState) decodeStruct(v *Value, rv reflect.Value) {
-	if v.kind != KindTable {
+func (d *decodeState) decodeStruct(v Value, rv reflect.Value) {
+	if v.Kind() != KindTable {
 		d.mismatch(v, rv.Type())
 		return
 	}
 	fields := cachedFields(rv.Type())
-	for i := range v.Table().entries {
-		e := &v.Table().entries[i]
+	c := v.Table().cursor()
+	for e, ok := c.next(); ok; e, ok = c.next() {
 		d.pushKey(e.Key.Name)
 		f := fields.lookup(e.Key.Name)
 		if f != nil {
@@ -35,7 +35,7 @@ func (d *decodeState) decodeStruct(v *Value, rv reflect.Value) {
 			}
 		}
 		if f == nil && d.track {
-			d.unknownKey(e, rv.Type(), fields)
+			d.unknownKey(&e, rv.Type(), fields)
 		}
 		d.pop()
 	}
@@ -43,7 +43,7 @@ func (d *decodeState) decodeStruct(v *Value, rv reflect.Value) {
 
 // fieldOf returns the field f of struct rv, allocating the nil pointers to
 // embedded structs on the way.
-func (d *decodeState) fieldOf(v *Value, rv reflect.Value, f *field) (reflect.Value, bool) {
+func (d *decodeState) fieldOf(v Value, rv reflect.Value, f *field) (reflect.Value, bool) {
 	if len(f.index) == 1 {
 		return rv.Field(f.index[0]), true
 	}
@@ -65,9 +65,9 @@ func (d *decodeState) fieldOf(v *Value, rv reflect.Value, f *field) (reflect.Val
 
 // decodeMap adds a table's entries to a map, each decoded into a new zero
 // element.
-func (d *decodeState) decodeMap(v *Value, rv reflect.Value) {
+func (d *decodeState) decodeMap(v Value, rv reflect.Value) {
 	t := rv.Type()
-	if v.kind != KindTable {
+	if v.Kind() != KindTable {
 		d.mismatch(v, t)
 		return
 	}
@@ -83,17 +83,17 @@ func (d *decodeState) decodeMap(v *Value, rv reflect.Value) {
 		return
 	}
 	if rv.IsNil() {
-		rv.Set(reflect.MakeMapWithSize(t, len(v.Table().entries)))
+		rv.Set(reflect.MakeMapWithSize(t, v.Table().Len()))
 	}
 	key := reflect.New(kt).Elem()
 	elem := reflect.New(t.Elem()).Elem()
-	for i := range v.Table().entries {
-		e := &v.Table().entries[i]
+	c := v.Table().cursor()
+	for e, ok := c.next(); ok; e, ok = c.next() {
 		d.pushKey(e.Key.Name)
 		if textKey {
 			key.SetZero()
 			if err := key.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(e.Key.Name)); err != nil {
-				d.wrapAt(e.Key.Span.Start, e.Value.kind, kt, err)
+				d.wrapAt(e.Key.Span.Start, e.Value.Kind(), kt, err)
 				d.pop()
 				continue
 			}
@@ -112,13 +112,14 @@ func (d *decodeState) decodeMap(v *Value, rv reflect.Value) {
 
 // decodeSlice makes a slice the length of an array and decodes each
 // element into it.
-func (d *decodeState) decodeSlice(v *Value, rv reflect.Value) {
+func (d *decodeState) decodeSlice(v Value, rv reflect.Value) {
 	t := rv.Type()
-	if v.kind == KindString && t.Elem().Kind() == reflect.Uint8 {
-		rv.SetBytes(append([]byte(nil), v.str...))
+	k := v.Kind()
+	if k == KindString && t.Elem().Kind() == reflect.Uint8 {
+		rv.SetBytes(append([]byte(nil), v.Str()...))
 		return
 	}
-	if v.kind != KindArray {
+	if k != KindArray {
 		d.mismatch(v, t)
 		return
 	}
@@ -126,7 +127,8 @@ func (d *decodeState) decodeSlice(v *Value, rv reflect.Value) {
 		rv.Set(reflect.ValueOf(d.genericArray(v.Array())))
 		return
 	}
-	n := len(v.Array().elems)
+	a := v.Array()
+	n := a.Len()
 	if rv.Cap() >= n && !rv.IsNil() {
 		rv.SetLen(n)
 		for i := range n {
@@ -135,7 +137,18 @@ func (d *decodeState) decodeSlice(v *Value, rv reflect.Value) {
 	} else {
 		rv.Set(reflect.MakeSlice(t, n, n))
 	}
-	for i, e := range v.Array().elems {
+	d.decodeElems(a, rv)
+}
+
+// decodeElems decodes each element of a into the element of rv (a slice or
+// a Go array) of the same index; rv has room for them all.
+func (d *decodeState) decodeElems(a Array, rv reflect.Value) {
+	c := a.cursor()
+	for i := 0; ; i++ {
+		e, ok := c.next()
+		if !ok {
+			return
+		}
 		d.pushIndex(i)
 		d.decode(e, rv.Index(i))
 		d.pop()
@@ -144,21 +157,18 @@ func (d *decodeState) decodeSlice(v *Value, rv reflect.Value) {
 
 // decodeArray fills a Go array from a TOML array no longer than it,
 // zeroing the elements past the TOML array's end.
-func (d *decodeState) decodeArray(v *Value, rv reflect.Value) {
-	if v.kind != KindArray {
+func (d *decodeState) decodeArray(v Value, rv reflect.Value) {
+	if v.Kind() != KindArray {
 		d.mismatch(v, rv.Type())
 		return
 	}
-	n := len(v.Array().elems)
+	a := v.Array()
+	n := a.Len()
 	if n > rv.Len() {
 		d.failf(v, rv.Type(), "cannot decode an array of %d elements into %s", n, rv.Type())
 		return
 	}
-	for i, e := range v.Array().elems {
-		d.pushIndex(i)
-		d.decode(e, rv.Index(i))
-		d.pop()
-	}
+	d.decodeElems(a, rv)
 	for i := n; i < rv.Len(); i++ {
 		rv.Index(i).SetZero()
 	}

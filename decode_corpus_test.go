@@ -33,7 +33,7 @@ func TestDecodeCorpusIntoAny(t *testing.T) {
 				t.Fatal(err)
 			}
 			var problems []string
-			compareWithTree(&problems, "", doc.Root, got)
+			compareWithTree(&problems, "", doc.Root(), got)
 			for _, p := range problems[:min(len(problems), 10)] {
 				t.Error(p)
 			}
@@ -62,7 +62,7 @@ func TestDecodeCorpusRejected(t *testing.T) {
 
 // compareWithTree appends to problems every place where got, decoded
 // into an any, differs from the tree's value v at path.
-func compareWithTree(problems *[]string, path string, v *toml.Value, got any) {
+func compareWithTree(problems *[]string, path string, v toml.Value, got any) {
 	fail := func(format string, args ...any) {
 		*problems = append(*problems, path+": "+fmt.Sprintf(format, args...))
 	}

@@ -126,17 +126,17 @@ func (d *decodeState) position(offset int) Position {
 	return d.doc.Position(offset)
 }
 
-func (d *decodeState) failf(v *Value, t reflect.Type, format string, args ...any) {
-	d.report(v.Span.Start, v.kind, t, fmt.Sprintf(format, args...), nil)
+func (d *decodeState) failf(v Value, t reflect.Type, format string, args ...any) {
+	d.report(v.Span().Start, v.Kind(), t, fmt.Sprintf(format, args...), nil)
 }
 
-func (d *decodeState) mismatch(v *Value, t reflect.Type) {
+func (d *decodeState) mismatch(v Value, t reflect.Type) {
 	d.failf(v, t, "cannot decode %s into %s", describeValue(d.doc, v), t)
 }
 
 // wrap reports an error from a method of the target type.
-func (d *decodeState) wrap(v *Value, t reflect.Type, err error) {
-	d.wrapAt(v.Span.Start, v.kind, t, err)
+func (d *decodeState) wrap(v Value, t reflect.Type, err error) {
+	d.wrapAt(v.Span().Start, v.Kind(), t, err)
 }
 
 func (d *decodeState) wrapAt(offset int, kind Kind, t reflect.Type, err error) {
@@ -164,7 +164,7 @@ func (d *decodeState) unknownKey(e *Entry, t reflect.Type, fields *structFields)
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	d.errs = append(d.errs, &DecodeError{Key: key, Offset: p.Offset, Line: p.Line, Column: p.Column,
-		Kind: e.Value.kind, Type: t, Message: msg, doc: d.doc})
+		Kind: e.Value.Kind(), Type: t, Message: msg, doc: d.doc})
 }
 
 // kindNouns name the kinds in messages.
@@ -186,15 +186,16 @@ const maxQuoted = 40
 
 // describeValue names a value's kind and, for a scalar, quotes its source
 // text: `string "80"`, `integer 3`, `table`.
-func describeValue(doc *Document, v *Value) string {
+func describeValue(doc *Document, v Value) string {
+	k := v.Kind()
 	noun := "value"
-	if int(v.kind) < len(kindNouns) && kindNouns[v.kind] != "" {
-		noun = kindNouns[v.kind]
+	if int(k) < len(kindNouns) && kindNouns[k] != "" {
+		noun = kindNouns[k]
 	}
-	if v.kind == KindArray || v.kind == KindTable || doc == nil {
+	if k == KindArray || k == KindTable || doc == nil {
 		return noun
 	}
-	text := doc.Text(v.Span)
+	text := doc.Text(v.Span())
 	if len(text) > maxQuoted || strings.ContainsAny(text, "\n\r") {
 		cut := min(len(text), maxQuoted)
 		for cut > 0 && cut < len(text) && !utf8.RuneStart(text[cut]) {
@@ -208,11 +209,11 @@ func describeValue(doc *Document, v *Value) string {
 
 // sourceText returns a scalar as the document writes it, or in a
 // canonical form when the walk does not know the document.
-func (d *decodeState) sourceText(v *Value) string {
+func (d *decodeState) sourceText(v Value) string {
 	if d.doc != nil {
-		return d.doc.Text(v.Span)
+		return d.doc.Text(v.Span())
 	}
-	if isDateTimeKind(v.kind) {
+	if isDateTimeKind(v.Kind()) {
 		return string(dateTimeText(v))
 	}
 	return strconv.FormatFloat(v.Float(), 'g', -1, 64)

@@ -24,7 +24,7 @@ type lintConfig struct {
 
 type failingUnmarshaler struct{}
 
-func (*failingUnmarshaler) UnmarshalTOML(v *toml.Value) error {
+func (*failingUnmarshaler) UnmarshalTOML(v toml.Value) error {
 	return errors.New("no thanks")
 }
 

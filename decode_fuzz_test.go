@@ -31,6 +31,7 @@ type fuzzTarget struct {
 	C     colour
 	U2    stringOrList
 	Raw   *toml.Value
+	Node  toml.Value
 	P     **int
 }
 
@@ -42,7 +43,7 @@ func FuzzUnmarshal(f *testing.F) {
 		"s = 'x'\ni8 = 300\nu = -1\nf32 = 1e39\nb = true",
 		"t = 1979-05-27T07:32:00Z\nd = \"1s\"\nld = 1979-05-27\nlt = 07:32:00\nldt = 1979-05-27T07:32:00",
 		"a = [1, 2, 3]\n[[sl]]\ns = 1\n[m.k]\nany = {x = [1, 'a']}",
-		"bytes = 'b'\nc = 'red'\nu2 = ['a']\nraw = 1\np = 2",
+		"bytes = 'b'\nc = 'red'\nu2 = ['a']\nraw = 1\nnode = [1, {a = 2}]\np = 2",
 		"[m]\nk = 1\n[sl]\n",
 		"unexportedLeaf = 'x'\notherUnexportedLeaf = 'y'",
 	} {

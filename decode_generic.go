@@ -1,29 +1,28 @@
 package toml
 
-import "math"
-
 // genericValue builds the Go form of a value for an empty interface:
 // map[string]any, []any, string, int64, float64, bool, time.Time,
 // LocalDateTime, LocalDate or LocalTime. It needs no reflection, and no
 // value can fail to fit.
-func (d *decodeState) genericValue(v *Value) any {
-	switch v.kind {
+func (d *decodeState) genericValue(v Value) any {
+	switch v.Kind() {
 	case KindString:
-		return d.strings.box(v.str)
+		return d.strings.box(v.Str())
 	case KindInteger:
-		return d.ints.box(int64(v.bits))
+		return d.ints.box(v.Int())
 	case KindFloat:
-		return d.floats.box(math.Float64frombits(v.bits))
+		return d.floats.box(v.Float())
 	case KindBool:
-		return v.bits != 0
+		return v.Bool()
 	case KindDateTime:
-		return d.times.box(v.Time())
+		return d.times.box(v.dateTime().toTime())
 	case KindLocalDateTime:
-		return d.localDateTimes.box(v.LocalDateTime())
+		t := v.dateTime()
+		return d.localDateTimes.box(LocalDateTime{t.date, t.clock})
 	case KindLocalDate:
-		return d.localDates.box(v.LocalDate())
+		return d.localDates.box(v.dateTime().date)
 	case KindLocalTime:
-		return d.localTimes.box(v.LocalTime())
+		return d.localTimes.box(v.dateTime().clock)
 	case KindArray:
 		return d.genericArray(v.Array())
 	case KindTable:
@@ -32,9 +31,11 @@ func (d *decodeState) genericValue(v *Value) any {
 	return nil
 }
 
-func (d *decodeState) genericArray(a *Array) []any {
-	s := d.anySlice(len(a.elems))
-	for i, e := range a.elems {
+func (d *decodeState) genericArray(a Array) []any {
+	s := d.anySlice(a.Len())
+	c := a.cursor()
+	for i := range s {
+		e, _ := c.next()
 		s[i] = d.genericValue(e)
 	}
 	return s
@@ -60,12 +61,12 @@ func (d *decodeState) anySlice(n int) []any {
 }
 
 // genericTable adds the entries of t to m, made to t's size when nil.
-func (d *decodeState) genericTable(t *Table, m map[string]any) map[string]any {
+func (d *decodeState) genericTable(t Table, m map[string]any) map[string]any {
 	if m == nil {
-		m = make(map[string]any, len(t.entries))
+		m = make(map[string]any, t.Len())
 	}
-	for i := range t.entries {
-		e := &t.entries[i]
+	c := t.cursor()
+	for e, ok := c.next(); ok; e, ok = c.next() {
 		m[e.Key.Name] = d.genericValue(e.Value)
 	}
 	return m

@@ -66,18 +66,19 @@ func hooksOf(t reflect.Type) hookKind {
 }
 
 // hook decodes v into rv, which is addressable, by the rule of its hook.
-func (d *decodeState) hook(v *Value, rv reflect.Value, h hookKind) {
+func (d *decodeState) hook(v Value, rv reflect.Value, h hookKind) {
 	ptr := rv.Addr().Interface()
+	k := v.Kind()
 	switch h {
 	case hookUnmarshaler:
 		d.callUnmarshaler(v, rv, ptr.(Unmarshaler))
 		return
 	case hookDuration:
-		if v.kind != KindString {
+		if k != KindString {
 			d.failf(v, rv.Type(), "cannot decode %s into time.Duration: write a duration as a string such as \"1m30s\"", describeValue(d.doc, v))
 			return
 		}
-		dur, err := time.ParseDuration(v.str)
+		dur, err := time.ParseDuration(v.Str())
 		if err != nil {
 			d.wrap(v, rv.Type(), err)
 			return
@@ -85,26 +86,26 @@ func (d *decodeState) hook(v *Value, rv reflect.Value, h hookKind) {
 		*ptr.(*time.Duration) = dur
 		return
 	}
-	if v.kind == KindString {
-		if err := ptr.(encoding.TextUnmarshaler).UnmarshalText([]byte(v.str)); err != nil {
+	if k == KindString {
+		if err := ptr.(encoding.TextUnmarshaler).UnmarshalText([]byte(v.Str())); err != nil {
 			d.wrap(v, rv.Type(), err)
 		}
 		return
 	}
 	switch {
-	case h == hookTime && isDateTimeKind(v.kind):
+	case h == hookTime && isDateTimeKind(k):
 		*ptr.(*time.Time) = v.Time()
-	case h == hookLocalDateTime && v.kind == KindLocalDateTime:
+	case h == hookLocalDateTime && k == KindLocalDateTime:
 		*ptr.(*LocalDateTime) = v.LocalDateTime()
-	case h == hookLocalDate && v.kind == KindLocalDate:
+	case h == hookLocalDate && k == KindLocalDate:
 		*ptr.(*LocalDate) = v.LocalDate()
-	case h == hookLocalTime && v.kind == KindLocalTime:
+	case h == hookLocalTime && k == KindLocalTime:
 		*ptr.(*LocalTime) = v.LocalTime()
-	case h == hookText && isDateTimeKind(v.kind):
+	case h == hookText && isDateTimeKind(k):
 		if err := ptr.(encoding.TextUnmarshaler).UnmarshalText(dateTimeText(v)); err != nil {
 			d.wrap(v, rv.Type(), err)
 		}
-	case h == hookLocalDateTime && v.kind == KindDateTime:
+	case h == hookLocalDateTime && k == KindDateTime:
 		d.failf(v, rv.Type(), "cannot decode offset date-time %s into %s: it would lose its offset; decode it into time.Time", d.sourceText(v), rv.Type())
 	default:
 		d.mismatch(v, rv.Type())
@@ -117,8 +118,8 @@ func isDateTimeKind(k Kind) bool {
 
 // dateTimeText writes a date-time in RFC 3339 form, whatever separator
 // and precision the document used.
-func dateTimeText(v *Value) []byte {
-	switch v.kind {
+func dateTimeText(v Value) []byte {
+	switch v.Kind() {
 	case KindDateTime:
 		return v.Time().AppendFormat(nil, time.RFC3339Nano)
 	case KindLocalDateTime:

@@ -57,7 +57,7 @@ type readme struct {
 	ContentType string `toml:"content-type"`
 }
 
-func (r *readme) UnmarshalTOML(v *toml.Value) error {
+func (r *readme) UnmarshalTOML(v toml.Value) error {
 	if v.Kind() == toml.KindString {
 		*r = readme{File: v.Str()}
 		return nil
@@ -74,7 +74,7 @@ type license struct {
 	Text       string `toml:"text"`
 }
 
-func (l *license) UnmarshalTOML(v *toml.Value) error {
+func (l *license) UnmarshalTOML(v toml.Value) error {
 	if v.Kind() == toml.KindString {
 		*l = license{Expression: v.Str()}
 		return nil
@@ -90,7 +90,7 @@ type licenseFiles struct {
 	Paths []string `toml:"paths"`
 }
 
-func (l *licenseFiles) UnmarshalTOML(v *toml.Value) error {
+func (l *licenseFiles) UnmarshalTOML(v toml.Value) error {
 	if v.Kind() == toml.KindArray {
 		return toml.DecodeValue(v, &l.Globs)
 	}
@@ -104,7 +104,7 @@ type dependencyGroupItem struct {
 	IncludeGroup string `toml:"include-group"`
 }
 
-func (d *dependencyGroupItem) UnmarshalTOML(v *toml.Value) error {
+func (d *dependencyGroupItem) UnmarshalTOML(v toml.Value) error {
 	if v.Kind() == toml.KindString {
 		*d = dependencyGroupItem{Requirement: v.Str()}
 		return nil
@@ -129,25 +129,25 @@ func TestDecodePyprojects(t *testing.T) {
 				t.Fatal(err)
 			}
 			var problems []string
-			if tool := doc.Table().Get("tool"); tool != nil {
+			if tool := doc.Table().Get("tool"); tool.Kind() != toml.KindInvalid {
 				compareWithTree(&problems, "tool", tool, any(got.Tool))
 			} else if got.Tool != nil {
 				problems = append(problems, "tool: decoded from nothing")
 			}
-			if p := doc.Table().Get("project"); p != nil {
+			if p := doc.Table().Get("project"); p.Kind() != toml.KindInvalid {
 				project := p.Table()
 				checkField(&problems, "project.name", got.Project.Name, strOf(project.Get("name")))
 				checkField(&problems, "project.dependencies", len(got.Project.Dependencies), lenOf(project.Get("dependencies")))
 				checkField(&problems, "project.classifiers", len(got.Project.Classifiers), lenOf(project.Get("classifiers")))
 				checkField(&problems, "project.authors", len(got.Project.Authors), lenOf(project.Get("authors")))
 				checkField(&problems, "project.optional-dependencies", len(got.Project.OptionalDependencies), lenOf(project.Get("optional-dependencies")))
-				if r := project.Get("readme"); r != nil && r.Kind() == toml.KindString {
+				if r := project.Get("readme"); r.Kind() == toml.KindString {
 					checkField(&problems, "project.readme", got.Project.Readme.File, r.Str())
 				}
 			} else if got.Project != nil {
 				problems = append(problems, "project: decoded from nothing")
 			}
-			if b := doc.Table().Get("build-system"); b != nil {
+			if b := doc.Table().Get("build-system"); b.Kind() != toml.KindInvalid {
 				checkField(&problems, "build-system.build-backend", got.BuildSystem.BuildBackend, strOf(b.Table().Get("build-backend")))
 				checkField(&problems, "build-system.requires", len(got.BuildSystem.Requires), lenOf(b.Table().Get("requires")))
 			}
@@ -248,9 +248,9 @@ type inheritable[T any] struct {
 	Workspace bool
 }
 
-func (i *inheritable[T]) UnmarshalTOML(v *toml.Value) error {
+func (i *inheritable[T]) UnmarshalTOML(v toml.Value) error {
 	if v.Kind() == toml.KindTable {
-		if w := v.Table().Get("workspace"); w != nil && w.Kind() == toml.KindBool {
+		if w := v.Table().Get("workspace"); w.Kind() == toml.KindBool {
 			var ws struct {
 				Workspace bool `toml:"workspace"`
 			}
@@ -278,14 +278,14 @@ func TestDecodeCargoManifests(t *testing.T) {
 			}
 			var problems []string
 			root := doc.Table()
-			if p := root.Get("package"); p != nil {
+			if p := root.Get("package"); p.Kind() != toml.KindInvalid {
 				checkField(&problems, "package.name", got.Package.Name, strOf(p.Table().Get("name")))
-				if v := p.Table().Get("version"); v != nil && v.Kind() == toml.KindString {
+				if v := p.Table().Get("version"); v.Kind() == toml.KindString {
 					checkField(&problems, "package.version", got.Package.Version.Value, v.Str())
 				}
 			}
 			checkField(&problems, "dependencies", len(got.Dependencies), lenOf(root.Get("dependencies")))
-			if deps := root.Get("dependencies"); deps != nil {
+			if deps := root.Get("dependencies"); deps.Kind() != toml.KindInvalid {
 				for _, e := range deps.Table().Entries() {
 					if e.Value.Kind() == toml.KindString {
 						checkField(&problems, "dependencies."+e.Key.Name, got.Dependencies[e.Key.Name].Version, e.Value.Str())
@@ -333,7 +333,7 @@ func TestDecodeCargoLocks(t *testing.T) {
 			var problems []string
 			packages := doc.Table().Get("package")
 			checkField(&problems, "package", len(got.Package), lenOf(packages))
-			if packages != nil && len(got.Package) == packages.Array().Len() {
+			if packages.Kind() != toml.KindInvalid && len(got.Package) == packages.Array().Len() {
 				for i, p := range packages.Array().Elems() {
 					path := fmt.Sprintf("package[%d]", i)
 					checkField(&problems, path+".name", got.Package[i].Name, strOf(p.Table().Get("name")))
@@ -355,17 +355,17 @@ func checkField[T comparable](problems *[]string, what string, got, want T) {
 }
 
 // strOf returns a string value's text, or "" for a missing value.
-func strOf(v *toml.Value) string {
-	if v == nil {
+func strOf(v toml.Value) string {
+	if v.Kind() == toml.KindInvalid {
 		return ""
 	}
 	return v.Str()
 }
 
 // lenOf returns the length of an array or table, or 0 for a missing value.
-func lenOf(v *toml.Value) int {
+func lenOf(v toml.Value) int {
 	switch {
-	case v == nil:
+	case v.Kind() == toml.KindInvalid:
 		return 0
 	case v.Kind() == toml.KindArray:
 		return v.Array().Len()

@@ -51,7 +51,7 @@ func TestDecodeResultsSurviveLaterDecodes(t *testing.T) {
 	}
 }
 
-// TestCapturedNodesSurvive checks that a *Value or Value field, and a node
+// TestCapturedNodesSurvive checks that a Value or *Value field, and a node
 // an Unmarshaler kept, still read right after other documents are decoded.
 func TestCapturedNodesSurvive(t *testing.T) {
 	// Each capture on its own, so that each must keep the tree by itself.
@@ -82,9 +82,9 @@ func TestCapturedNodesSurvive(t *testing.T) {
 	}
 }
 
-type keepNode struct{ node *toml.Value }
+type keepNode struct{ node toml.Value }
 
-func (k *keepNode) UnmarshalTOML(v *toml.Value) error {
+func (k *keepNode) UnmarshalTOML(v toml.Value) error {
 	k.node = v
 	return nil
 }

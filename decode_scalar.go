@@ -7,12 +7,12 @@ import (
 
 // decodeInt stores an integer into a signed integer of any size, refusing
 // values out of its range.
-func (d *decodeState) decodeInt(v *Value, rv reflect.Value) {
-	if v.kind != KindInteger {
+func (d *decodeState) decodeInt(v Value, rv reflect.Value) {
+	if v.Kind() != KindInteger {
 		d.mismatch(v, rv.Type())
 		return
 	}
-	i := int64(v.bits)
+	i := v.Int()
 	if rv.OverflowInt(i) {
 		d.failf(v, rv.Type(), "%d is out of range for %s", i, rv.Type())
 		return
@@ -22,12 +22,12 @@ func (d *decodeState) decodeInt(v *Value, rv reflect.Value) {
 
 // decodeUint stores an integer into an unsigned integer of any size,
 // refusing negative values and values out of its range.
-func (d *decodeState) decodeUint(v *Value, rv reflect.Value) {
-	if v.kind != KindInteger {
+func (d *decodeState) decodeUint(v Value, rv reflect.Value) {
+	if v.Kind() != KindInteger {
 		d.mismatch(v, rv.Type())
 		return
 	}
-	i := int64(v.bits)
+	i := v.Int()
 	if i < 0 || rv.OverflowUint(uint64(i)) {
 		d.failf(v, rv.Type(), "%d is out of range for %s", i, rv.Type())
 		return
@@ -36,17 +36,17 @@ func (d *decodeState) decodeUint(v *Value, rv reflect.Value) {
 }
 
 // decodeFloat stores a float, or an integer the float type holds exactly.
-func (d *decodeState) decodeFloat(v *Value, rv reflect.Value) {
-	switch v.kind {
+func (d *decodeState) decodeFloat(v Value, rv reflect.Value) {
+	switch v.Kind() {
 	case KindFloat:
-		f := math.Float64frombits(v.bits)
+		f := v.Float()
 		if rv.Kind() == reflect.Float32 && !math.IsInf(f, 0) && rv.OverflowFloat(f) {
 			d.failf(v, rv.Type(), "%s is out of range for %s", d.sourceText(v), rv.Type())
 			return
 		}
 		rv.SetFloat(f)
 	case KindInteger:
-		i := int64(v.bits)
+		i := v.Int()
 		if !intFitsFloat(i, rv.Kind()) {
 			d.failf(v, rv.Type(), "%d cannot be held exactly by %s", i, rv.Type())
 			return

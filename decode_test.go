@@ -30,7 +30,7 @@ func (u *upperText) UnmarshalText(b []byte) error {
 // of strings, as PEP 621's readme and Cargo's features do.
 type stringOrList []string
 
-func (s *stringOrList) UnmarshalTOML(v *toml.Value) error {
+func (s *stringOrList) UnmarshalTOML(v toml.Value) error {
 	switch v.Kind() {
 	case toml.KindString:
 		*s = stringOrList{v.Str()}
@@ -374,7 +374,7 @@ func (r *rawText) UnmarshalText(b []byte) error { *r = rawText(b); return nil }
 // rootTaker lists the keys of the table it is given.
 type rootTaker struct{ Keys []string }
 
-func (r *rootTaker) UnmarshalTOML(v *toml.Value) error {
+func (r *rootTaker) UnmarshalTOML(v toml.Value) error {
 	for _, e := range v.Table().Entries() {
 		r.Keys = append(r.Keys, e.Key.Name)
 	}

@@ -8,16 +8,17 @@ import (
 
 // inUnmarshaler maps each node being handed to an Unmarshaler to the walk
 // that handed it over, so that DecodeValue, called from inside
-// UnmarshalTOML, can report positions and full keys without the Value
-// having to know its Document.
-var inUnmarshaler sync.Map // *Value -> *decodeState
+// UnmarshalTOML, goes on with that walk: its line and column, its full
+// keys and its options. Values are comparable: one node of one document
+// is one key.
+var inUnmarshaler sync.Map // Value -> *decodeState
 
 // DecodeValue decodes one node of a tree into the value v points to, by
 // the rules of Unmarshal. It is meant for an Unmarshaler that takes more
 // than one form and decodes some of them the ordinary way, such as a
 // dependency written either as a version string or as a table:
 //
-//	func (d *Dependency) UnmarshalTOML(v *toml.Value) error {
+//	func (d *Dependency) UnmarshalTOML(v toml.Value) error {
 //		if v.Kind() == toml.KindString {
 //			d.Version = v.Str()
 //			return nil
@@ -32,12 +33,12 @@ var inUnmarshaler sync.Map // *Value -> *decodeState
 // Undecoded list; return them unchanged for them to be reported as such.
 // On any other node, errors carry byte offsets only (Line is 0) and keys
 // relative to the node.
-func DecodeValue(node *Value, v any) error {
+func DecodeValue(node Value, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("toml: cannot decode into %s: need a non-nil pointer", describeTarget(v))
 	}
-	if node == nil || node.kind == KindInvalid {
+	if node.Kind() == KindInvalid {
 		return fmt.Errorf("toml: cannot decode an empty node: DecodeValue takes nodes of a parsed tree")
 	}
 	d := &decodeState{}
@@ -57,11 +58,18 @@ func DecodeValue(node *Value, v any) error {
 // callUnmarshaler hands a node to an Unmarshaler. Errors that DecodeValue
 // made for this walk are already complete and are taken as they are;
 // any other error is wrapped with the node's position.
-func (d *decodeState) callUnmarshaler(v *Value, rv reflect.Value, u Unmarshaler) {
+func (d *decodeState) callUnmarshaler(v Value, rv reflect.Value, u Unmarshaler) {
 	d.handedOut = true
-	inUnmarshaler.Store(v, d)
+	// The node may be in the map already, when an Unmarshaler hands its
+	// own node to DecodeValue for a type with another Unmarshaler: the
+	// outer walk gets it back afterwards.
+	outer, nested := inUnmarshaler.Swap(v, d)
 	err := u.UnmarshalTOML(v)
-	inUnmarshaler.Delete(v)
+	if nested {
+		inUnmarshaler.Store(v, outer)
+	} else {
+		inUnmarshaler.Delete(v)
+	}
 	switch err := err.(type) {
 	case nil:
 	case *DecodeError:

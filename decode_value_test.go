@@ -31,7 +31,7 @@ type cargoDependency struct {
 	Lib             bool
 }
 
-func (d *cargoDependency) UnmarshalTOML(v *toml.Value) error {
+func (d *cargoDependency) UnmarshalTOML(v toml.Value) error {
 	if v.Kind() == toml.KindString {
 		*d = cargoDependency{Version: v.Str()}
 		return nil
@@ -102,7 +102,7 @@ func TestDecodeValue(t *testing.T) {
 	})
 }
 
-// TestDecodeIntoValue checks that *Value and Value fields receive the
+// TestDecodeIntoValue checks that Value and *Value fields receive the
 // tree's node, to be decoded later.
 func TestDecodeIntoValue(t *testing.T) {
 	var into struct {
@@ -110,6 +110,9 @@ func TestDecodeIntoValue(t *testing.T) {
 		Copy  toml.Value
 		Port  int
 	}
+	// A *Value is given a new Value: the one it pointed to is left alone.
+	var before toml.Value
+	into.Later = &before
 	src := "port = 1\n[later]\nname = \"x\"\n[copy]\nlist = [1, 2]"
 	if err := toml.Unmarshal([]byte(src), &into); err != nil {
 		t.Fatal(err)
@@ -117,8 +120,11 @@ func TestDecodeIntoValue(t *testing.T) {
 	if into.Later == nil || into.Later.Kind() != toml.KindTable || into.Copy.Kind() != toml.KindTable {
 		t.Fatalf("nodes not captured: %+v", into)
 	}
+	if into.Later == &before || before != (toml.Value{}) {
+		t.Error("the Value a *Value field pointed to was written")
+	}
 	var later struct{ Name string }
-	if err := toml.DecodeValue(into.Later, &later); err != nil {
+	if err := toml.DecodeValue(*into.Later, &later); err != nil {
 		t.Fatal(err)
 	}
 	if later.Name != "x" {
@@ -129,10 +135,15 @@ func TestDecodeIntoValue(t *testing.T) {
 	}
 }
 
-// TestDecodeValueRejectsEmptyNodes checks that a Value not from a tree is
-// an error, not a panic.
+// TestDecodeValueRejectsEmptyNodes checks that a Value not from a tree
+// (the zero Value, which Table.Get returns for a missing key) is an error,
+// not a panic.
 func TestDecodeValueRejectsEmptyNodes(t *testing.T) {
-	for _, node := range []*toml.Value{nil, {}} {
+	doc, err := toml.Parse([]byte("a = 1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, node := range []toml.Value{{}, doc.Table().Get("missing")} {
 		var v any
 		if err := toml.DecodeValue(node, &v); err == nil {
 			t.Errorf("DecodeValue(%v) succeeded, want an error", node)

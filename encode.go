@@ -17,8 +17,8 @@ type Marshaler interface {
 }
 
 // Marshal returns the TOML document for v, which must be a table: a struct,
-// a map with string keys, a *Document or a *Value of KindTable (or a
-// pointer or interface holding one).
+// a map with string keys, a *Document, a Table or a Value of KindTable (or
+// a pointer or interface holding one).
 //
 // Go values are written by these rules:
 //
@@ -47,19 +47,21 @@ type Marshaler interface {
 //     local kinds; time.Duration is a string such as "1m30s".
 //   - A Marshaler writes its own value, inline; an encoding.TextMarshaler
 //     is written as a string. Both are looked for on pointer receivers too.
-//   - A *Document, *Value or Value is written as the tree holds it.
+//   - A *Document, Value, Table or Array (or a pointer to one) is written
+//     as the tree holds it; the zero Table and Array are empty.
 //
 // Values TOML cannot hold (channels, functions, complex numbers, maps with
 // other keys, nil inside an array, a value that contains itself) give
 // an *EncodeError naming the path to the value.
 //
-// A *Document, or a *Value of KindTable, is written losslessly: re-parsing
-// the output gives the same kinds, values and key order. Tables keep their
-// form (header, inline, dotted keys, array of tables) wherever TOML allows
-// it in the tree's order. A Document's scalars keep the spelling of its
-// source (0x1F, 'C:\path', """multi-line""", 1e3); a Value, which has no
-// source, is written in normal form, as String writes it. Comments and
-// the layout of arrays and inline tables are not kept.
+// A *Document, a Table or a Value of KindTable is written losslessly:
+// re-parsing the output gives the same kinds, values and key order. Tables
+// keep their form (header, inline, dotted keys, array of tables) wherever
+// TOML allows it in the tree's order. A whole Document's scalars keep the
+// spelling of its source (0x1F, 'C:\path', """multi-line""", 1e3); those of
+// a Value or a Table, even the root of a Document, are written in normal
+// form, as String writes them. Comments and the layout of arrays and
+// inline tables are not kept.
 func Marshal(v any) ([]byte, error) {
 	e := newEncodeState(encodeOptions{})
 	defer e.release()
@@ -147,7 +149,9 @@ type encodeState struct {
 	stack []tableEntry
 	seen  map[identity]struct{} // tables and arrays being written, to catch cycles
 	depth int
-	src   string // the source of the Document being written, whose scalars keep their spelling
+	// spelled says that the tree being written is a whole Document,
+	// whose scalars keep the spelling of its source.
+	spelled bool
 }
 
 // encodeStates keeps the buffers of finished encodings: a document is
@@ -181,7 +185,7 @@ func (e *encodeState) release() {
 	e.stack = e.stack[:0]
 	clear(e.seen)
 	e.depth = 0
-	e.src = ""
+	e.spelled = false
 	encodeStates.Put(e)
 }
 
@@ -204,18 +208,26 @@ func (e *encodeState) marshal(v any) error {
 		if v == nil {
 			return e.errorf(nil, "nil *Document")
 		}
-		if v.Root == nil {
+		if v.isZero() {
 			return e.errorf(nil, "a Document with no root (the zero Document)")
 		}
-		e.src = v.src
-		e.writeTreeRoot(v.Root.Table())
+		e.spelled = true
+		e.writeTreeRoot(v.Table())
 		return nil
 	case Document:
 		return e.marshal(&v)
 	case *Value:
-		return e.marshalTreeValue(v)
+		if v == nil {
+			return e.errorf(nil, "nil *Value")
+		}
+		return e.marshalTreeValue(*v)
 	case Value:
-		return e.marshalTreeValue(&v)
+		return e.marshalTreeValue(v)
+	case Table:
+		e.writeTreeRoot(v) // the zero Table has no entries: an empty document
+		return nil
+	case Array:
+		return e.marshalTreeValue(v.Value())
 	}
 	rv, err := e.resolve(reflect.ValueOf(v))
 	if err != nil {
@@ -232,7 +244,7 @@ func (e *encodeState) marshal(v any) error {
 			return err
 		}
 		return e.marshalTreeValue(tv)
-	case specValue, specDocument:
+	case specValue, specTable, specDocument:
 		return e.marshal(recv.Interface())
 	default:
 		return e.errorf(nil, "%s is not a table (a TOML document is a table)", rv.Type())
@@ -244,11 +256,8 @@ func (e *encodeState) marshal(v any) error {
 	return e.errorf(nil, "%s is not a table (a TOML document is a table)", rv.Type())
 }
 
-func (e *encodeState) marshalTreeValue(v *Value) error {
-	if v == nil {
-		return e.errorf(nil, "nil *Value")
-	}
-	if v.kind != KindTable {
+func (e *encodeState) marshalTreeValue(v Value) error {
+	if v.Kind() != KindTable {
 		return e.errorf(nil, "a %s value is not a table (a TOML document is a table)", v.Kind())
 	}
 	e.writeTreeRoot(v.Table())
@@ -299,3 +308,7 @@ func (e *encodeState) arrayIndent() string {
 	}
 	return "  "
 }
+
+// isZero reports whether d is the zero Document, which no parse made: it
+// has no nodes, not even a root.
+func (d *Document) isZero() bool { return d.tree.nodes.n == 0 }

@@ -32,7 +32,7 @@ func FuzzMarshalRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatalf("output does not parse: %v\ninput:\n%s\noutput:\n%s", err, data, out)
 		}
-		if diff := treeDiff(nodeOf(doc.Root), nodeOf(again.Root)); diff != "" {
+		if diff := treeDiff(nodeOf(doc.Root()), nodeOf(again.Root())); diff != "" {
 			t.Fatalf("tree changed (-want +got):\n%s\ninput:\n%s\noutput:\n%s", diff, data, out)
 		}
 		second, err := toml.Marshal(again)
@@ -43,9 +43,9 @@ func FuzzMarshalRoundTrip(f *testing.F) {
 			t.Fatalf("second round changed the output:\nfirst:\n%s\nsecond:\n%s", out, second)
 		}
 
-		// The root Value has no source: its scalars are written in normal
-		// form, and must read back the same too.
-		normal, err := toml.Marshal(doc.Root)
+		// The root Value is written with its scalars in normal form, which
+		// must read back the same too.
+		normal, err := toml.Marshal(doc.Root())
 		if err != nil {
 			t.Fatalf("Marshal of the root Value failed: %v", err)
 		}
@@ -53,10 +53,10 @@ func FuzzMarshalRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatalf("normal-form output does not parse: %v\ninput:\n%s\noutput:\n%s", err, data, normal)
 		}
-		if diff := treeDiff(nodeOf(doc.Root), nodeOf(fromNormal.Root)); diff != "" {
+		if diff := treeDiff(nodeOf(doc.Root()), nodeOf(fromNormal.Root())); diff != "" {
 			t.Fatalf("normal form changed the tree (-want +got):\n%s\ninput:\n%s\noutput:\n%s", diff, data, normal)
 		}
-		inline := "v = " + doc.Root.String()
+		inline := "v = " + doc.Root().String()
 		if _, err := toml.Parse([]byte(inline)); err != nil {
 			t.Fatalf("String output does not parse: %v\ninput:\n%s\noutput:\n%s", err, data, inline)
 		}

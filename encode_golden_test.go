@@ -49,7 +49,7 @@ func TestMarshalGoldens(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := toml.Marshal(doc.Root)
+			got, err := toml.Marshal(doc.Root())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -243,12 +243,15 @@ func (e *encodeState) classify(v reflect.Value, inline bool) entryClass {
 	}
 	switch spec, recv := specialOf(v); spec {
 	case notSpecial:
-	case specValue:
-		if treeIsSection(recv.Interface().(*Value)) {
+	case specValue, specTable:
+		if treeIsSection(treeValueOf(v)) {
 			return classTreeSection
 		}
 		return classKeyValue
 	case specDocument:
+		if recv.Interface().(*Document).isZero() {
+			return classKeyValue // for writeSpecial to report
+		}
 		return classTreeSection
 	default:
 		return classKeyValue

@@ -29,7 +29,7 @@ type treeNode struct {
 	Elems []treeNode `json:",omitempty"` // a table's values in key order, an array's elements
 }
 
-func nodeOf(v *toml.Value) treeNode {
+func nodeOf(v toml.Value) treeNode {
 	n := treeNode{Kind: v.Kind().String()}
 	switch v.Kind() {
 	case toml.KindTable:
@@ -102,7 +102,7 @@ func roundTripInputs(t *testing.T) map[string][]byte {
 // TestRoundTripDocument checks that parse → Marshal → parse gives back the
 // same tree: kinds, values, key order and every table's origin; both for
 // the Document, whose scalars keep their source spelling, and for its root
-// Value, whose scalars are written in normal form. A second round must
+// Value and Table, whose scalars are written in normal form. A second round must
 // change neither text (the output is a fixed point).
 func TestRoundTripDocument(t *testing.T) {
 	for name, data := range roundTripInputs(t) {
@@ -117,7 +117,8 @@ func TestRoundTripDocument(t *testing.T) {
 				next func(*toml.Document) any
 			}{
 				{"Document", doc, func(d *toml.Document) any { return d }},
-				{"root Value", doc.Root, func(d *toml.Document) any { return d.Root }},
+				{"root Value", doc.Root(), func(d *toml.Document) any { return d.Root() }},
+				{"root Table", doc.Table(), func(d *toml.Document) any { return d.Table() }},
 			} {
 				out, err := toml.Marshal(in.v)
 				if err != nil {
@@ -127,7 +128,7 @@ func TestRoundTripDocument(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: output does not parse: %v\noutput:\n%s", in.what, err, out)
 				}
-				if diff := treeDiff(nodeOf(doc.Root), nodeOf(again.Root)); diff != "" {
+				if diff := treeDiff(nodeOf(doc.Root()), nodeOf(again.Root())); diff != "" {
 					t.Fatalf("%s: tree changed (-want +got):\n%s\noutput:\n%s", in.what, diff, out)
 				}
 				second, err := toml.Marshal(in.next(again))
@@ -152,12 +153,12 @@ func TestRoundTripValueString(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text := "v = " + doc.Root.String()
+			text := "v = " + doc.Root().String()
 			again, err := toml.Parse([]byte(text))
 			if err != nil {
 				t.Fatalf("String output does not parse: %v\n%s", err, text)
 			}
-			want, got := formless(nodeOf(doc.Root)), formless(nodeOf(again.Table().Get("v")))
+			want, got := formless(nodeOf(doc.Root())), formless(nodeOf(again.Table().Get("v")))
 			if diff := treeDiff(want, got); diff != "" {
 				t.Fatalf("values changed (-want +got):\n%s", diff)
 			}

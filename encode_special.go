@@ -23,7 +23,8 @@ const (
 	specLocalTime
 	specLocalDateTime
 	specDuration
-	specValue    // Value, written as the tree holds it
+	specValue    // Value or Array, written as the tree holds it
+	specTable    // Table, written as the tree holds it
 	specDocument // Document, its root table
 	specText     // encoding.TextMarshaler, written as a string
 )
@@ -38,6 +39,8 @@ var (
 	encLocalTimeType     = reflect.TypeFor[LocalTime]()
 	encLocalDateTimeType = reflect.TypeFor[LocalDateTime]()
 	encValueType         = reflect.TypeFor[Value]()
+	encTableType         = reflect.TypeFor[Table]()
+	encArrayType         = reflect.TypeFor[Array]()
 	encDocumentType      = reflect.TypeFor[Document]()
 )
 
@@ -63,8 +66,10 @@ func specialOfType(t reflect.Type) typeSpecial {
 	s := typeSpecial{}
 	pt := reflect.PointerTo(t)
 	switch {
-	case t == encValueType:
-		s = typeSpecial{specValue, true}
+	case t == encValueType, t == encArrayType:
+		s.spec = specValue
+	case t == encTableType:
+		s.spec = specTable
 	case t == encDocumentType:
 		s = typeSpecial{specDocument, true}
 	case t.Implements(encMarshalerType):
@@ -111,9 +116,9 @@ func (e *encodeState) writeSpecial(spec special, v reflect.Value, multilineStrin
 	var err error
 	switch spec {
 	case specMarshaler:
-		var tv *Value
+		var tv Value
 		if tv, err = e.callMarshalTOML(v); err == nil {
-			e.b = appendInlineValue(e.b, tv, "")
+			e.b = appendInlineValue(e.b, tv, false)
 		}
 		return err
 	case specTime:
@@ -138,17 +143,28 @@ func (e *encodeState) writeSpecial(spec special, v reflect.Value, multilineStrin
 	case specDuration:
 		e.b = appendBasicString(e.b, time.Duration(v.Int()).String())
 	case specValue:
-		tv := v.Interface().(*Value)
-		if tv.kind == KindInvalid {
+		if a, ok := v.Interface().(Array); ok {
+			if a.t == nil {
+				e.b = append(e.b, "[]"...) // the zero Array has no elements
+				return nil
+			}
+			e.b = appendInlineValue(e.b, a.Value(), false)
+			return nil
+		}
+		tv := v.Interface().(Value)
+		if tv.Kind() == KindInvalid {
 			return e.errorf(nil, "a Value of no kind (the zero Value)")
 		}
-		e.b = appendInlineValue(e.b, tv, "")
+		e.b = appendInlineValue(e.b, tv, false)
+	case specTable:
+		// The zero Table has no entries.
+		e.b = appendInlineTable(e.b, v.Interface().(Table), false)
 	case specDocument:
 		doc := v.Interface().(*Document)
-		if doc.Root == nil {
+		if doc.isZero() {
 			return e.errorf(nil, "a Document with no root (the zero Document)")
 		}
-		e.b = appendInlineValue(e.b, doc.Root, "")
+		e.b = appendInlineValue(e.b, doc.Root(), false)
 	case specText:
 		text, terr := v.Interface().(interface{ MarshalText() ([]byte, error) }).MarshalText()
 		if terr != nil {
@@ -170,32 +186,44 @@ func (e *encodeState) writeSpecial(spec special, v reflect.Value, multilineStrin
 }
 
 // callMarshalTOML runs a Marshaler and parses the value it wrote.
-func (e *encodeState) callMarshalTOML(v reflect.Value) (*Value, error) {
+func (e *encodeState) callMarshalTOML(v reflect.Value) (Value, error) {
 	text, err := v.Interface().(Marshaler).MarshalTOML()
 	if err != nil {
-		return nil, e.errorf(err, "MarshalTOML of %s failed", v.Type())
+		return Value{}, e.errorf(err, "MarshalTOML of %s failed", v.Type())
 	}
 	doc, err := parseString("v = "+string(text), 0)
-	if err == nil && (doc.Table().Len() != 1 || doc.Table().entries[0].Key.Name != "v") {
-		err = fmt.Errorf("more than one value")
+	var first Entry
+	if err == nil {
+		c := doc.Table().cursor()
+		first, _ = c.next()
+		if doc.Table().Len() != 1 || first.Key.Name != "v" {
+			err = fmt.Errorf("more than one value")
+		}
 	}
 	if err != nil {
-		return nil, e.errorf(err, "MarshalTOML of %s returned %q, which is not one TOML value", v.Type(), text)
+		return Value{}, e.errorf(err, "MarshalTOML of %s returned %q, which is not one TOML value", v.Type(), text)
 	}
-	return doc.Table().entries[0].Value, nil
+	return first.Value, nil
 }
 
-// treeValueOf returns the *Value or the Document root that a resolved value
-// of the specValue or specDocument kind holds.
-func treeValueOf(v reflect.Value) *Value {
+// treeValueOf returns the node that a resolved value of the specValue,
+// specTable or specDocument kind holds: a Value itself, the node of a
+// Table or an Array (the zero Value for the zero one), a Document's root.
+func treeValueOf(v reflect.Value) Value {
 	_, recv := specialOf(v)
 	switch t := recv.Interface().(type) {
-	case *Value:
+	case Value:
 		return t
+	case Table:
+		return t.Value()
+	case Array:
+		return t.Value()
 	case *Document:
-		return t.Root
+		if !t.isZero() {
+			return t.Root()
+		}
 	}
-	return nil
+	return Value{}
 }
 
 func checkDate(d LocalDate) error {

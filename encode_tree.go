@@ -29,27 +29,28 @@ const (
 
 // treeIsSection reports whether a value is written under [header]s of its
 // own: a table that is not inline, or an array of tables.
-func treeIsSection(v *Value) bool {
-	if v == nil {
-		return false
-	}
-	switch v.kind {
+func treeIsSection(v Value) bool {
+	switch v.Kind() {
 	case KindTable:
-		return v.Table().origin != InlineTable
+		return v.Table().Origin() != InlineTable
 	case KindArray:
-		return v.Array().tables
+		return v.Array().OfTables()
 	}
 	return false
 }
 
 // isSectionEntry is treeIsSection within a tree, where dotted tables are
 // written as dotted keys.
-func isSectionEntry(v *Value) bool {
+func isSectionEntry(v Value) bool {
 	return treeIsSection(v) && !isDottedEntry(v)
 }
 
-func isDottedEntry(v *Value) bool {
-	return v.kind == KindTable && v.Table().origin == DottedTable && len(v.Table().entries) > 0
+func isDottedEntry(v Value) bool {
+	if v.Kind() != KindTable {
+		return false
+	}
+	t := v.Table()
+	return t.Origin() == DottedTable && t.Len() > 0
 }
 
 // eachEntry calls fn with every entry of t and its phase. beforeOK says
@@ -57,15 +58,15 @@ func isDottedEntry(v *Value) bool {
 // [header] of its own, false for the root and an array element, whose
 // block comes first. For a dotted table, fn also learns whether its
 // entries may come before the block.
-func eachEntry(t *Table, beforeOK bool, fn func(e Entry, ph phase, beforeOK bool)) {
-	lastLine := -1
-	for i, e := range t.entries {
-		if !isSectionEntry(e.Value) {
-			lastLine = i
-		}
-	}
+func eachEntry(t Table, beforeOK bool, fn func(e Entry, ph phase, beforeOK bool)) {
+	lastLine := lastLineOf(t)
 	before := beforeOK
-	for i, e := range t.entries {
+	c := t.cursor()
+	for i := 0; ; i++ {
+		e, ok := c.next()
+		if !ok {
+			break
+		}
 		v := e.Value
 		switch {
 		case isSectionEntry(v):
@@ -90,14 +91,14 @@ func eachEntry(t *Table, beforeOK bool, fn func(e Entry, ph phase, beforeOK bool
 
 // hasBefore reports whether a dotted table that may put sections before
 // its block does: whether one of its sections comes before its first line.
-func hasBefore(t *Table) bool {
-	lastLine := -1
-	for i, e := range t.entries {
-		if !isSectionEntry(e.Value) {
-			lastLine = i
+func hasBefore(t Table) bool {
+	lastLine := lastLineOf(t)
+	c := t.cursor()
+	for i := 0; ; i++ {
+		e, ok := c.next()
+		if !ok {
+			break
 		}
-	}
-	for i, e := range t.entries {
 		switch v := e.Value; {
 		case isSectionEntry(v):
 			return i < lastLine
@@ -110,8 +111,24 @@ func hasBefore(t *Table) bool {
 	return false
 }
 
+// lastLineOf returns the index of t's last entry that is not a section,
+// or -1.
+func lastLineOf(t Table) int {
+	lastLine := -1
+	c := t.cursor()
+	for i := 0; ; i++ {
+		e, ok := c.next()
+		if !ok {
+			return lastLine
+		}
+		if !isSectionEntry(e.Value) {
+			lastLine = i
+		}
+	}
+}
+
 // writeTreeRoot writes a table as a whole document.
-func (e *encodeState) writeTreeRoot(t *Table) {
+func (e *encodeState) writeTreeRoot(t Table) {
 	saved := e.keys
 	e.keys = nil
 	e.writeTreeLines(t, nil, false)
@@ -121,9 +138,10 @@ func (e *encodeState) writeTreeRoot(t *Table) {
 
 // writeTreeSection writes a table or an array of tables whose header path
 // is e.keys.
-func (e *encodeState) writeTreeSection(v *Value) {
-	if v.kind == KindArray {
-		for _, elem := range v.Array().elems {
+func (e *encodeState) writeTreeSection(v Value) {
+	if v.Kind() == KindArray {
+		c := v.Array().cursor()
+		for elem, ok := c.next(); ok; elem, ok = c.next() {
 			e.writeHeader(true)
 			e.writeTreeLines(elem.Table(), nil, false)
 			e.writeTreeSections(elem.Table(), phaseAfter, false)
@@ -134,7 +152,7 @@ func (e *encodeState) writeTreeSection(v *Value) {
 	e.writeTreeSections(t, phaseBefore, true)
 	// An implicit table is named by its sub-tables' headers alone; any
 	// other needs a header to exist, or to own its lines.
-	needHeader := t.origin != ImplicitTable || len(t.entries) == 0
+	needHeader := t.Origin() != ImplicitTable || t.Len() == 0
 	eachEntry(t, true, func(_ Entry, ph phase, _ bool) {
 		if ph != phaseBefore && ph != phaseAfter {
 			needHeader = true
@@ -149,7 +167,7 @@ func (e *encodeState) writeTreeSection(v *Value) {
 
 // writeTreeSections writes the sections of t, and of its dotted tables,
 // that belong to phase want (phaseBefore or phaseAfter).
-func (e *encodeState) writeTreeSections(t *Table, want phase, beforeOK bool) {
+func (e *encodeState) writeTreeSections(t Table, want phase, beforeOK bool) {
 	eachEntry(t, beforeOK, func(en Entry, ph phase, childBefore bool) {
 		switch {
 		case ph == want:
@@ -166,7 +184,7 @@ func (e *encodeState) writeTreeSections(t *Table, want phase, beforeOK bool) {
 
 // writeTreeLines writes the key = value lines of t's block; prefix holds
 // the dotted key of t relative to the table that owns the block.
-func (e *encodeState) writeTreeLines(t *Table, prefix []byte, beforeOK bool) {
+func (e *encodeState) writeTreeLines(t Table, prefix []byte, beforeOK bool) {
 	level := e.level()
 	eachEntry(t, beforeOK, func(en Entry, ph phase, childBefore bool) {
 		switch ph {
@@ -175,7 +193,7 @@ func (e *encodeState) writeTreeLines(t *Table, prefix []byte, beforeOK bool) {
 			e.b = append(e.b, prefix...)
 			e.b = appendKey(e.b, en.Key.Name, 0)
 			e.b = append(e.b, " = "...)
-			e.b = appendInlineValue(e.b, en.Value, e.src)
+			e.b = appendInlineValue(e.b, en.Value, e.spelled)
 			e.b = append(e.b, '\n')
 		case phaseDotted:
 			e.writeTreeLines(en.Value.Table(), appendKey(prefix, en.Key.Name, '.'), childBefore)

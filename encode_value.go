@@ -14,34 +14,38 @@ import (
 // String returns the value in TOML's inline syntax, as it would follow
 // "key = ": "a\"b", 42, 1e+300, [1, "x", {a = 1}], 1979-05-27T07:32:00Z.
 // Tables are written as inline tables and arrays of tables as arrays of
-// inline tables. A value of no kind (the zero Value) gives "".
-func (v *Value) String() string {
-	if v == nil {
+// inline tables. Scalars are written in normal form, not as the source
+// spells them. A value of no kind (the zero Value) gives "".
+func (v Value) String() string {
+	if v.Kind() == KindInvalid {
 		return ""
 	}
-	return string(appendInlineValue(nil, v, ""))
+	return string(appendInlineValue(nil, v, false))
 }
 
 // appendInlineValue appends v in inline syntax: scalars as literals, arrays
-// in brackets, tables in braces. Given the source v was parsed from, a
-// scalar is copied as its source spells it (0x1F, 'C:\path', """...""");
-// otherwise it is written in a normal form. The parser bounds the depth of
-// any tree, so the recursion is bounded too.
-func appendInlineValue(b []byte, v *Value, src string) []byte {
-	if src != "" && v.kind != KindArray && v.kind != KindTable && 0 <= v.Span.Start && v.Span.Start < v.Span.End && v.Span.End <= len(src) {
-		return append(b, src[v.Span.Start:v.Span.End]...)
+// in brackets, tables in braces. With spelled set, a scalar is copied as
+// the source of its document spells it (0x1F, 'C:\path', """..."""), found
+// by its span; otherwise it is written in a normal form. The parser bounds
+// the depth of any tree, so the recursion is bounded too.
+func appendInlineValue(b []byte, v Value, spelled bool) []byte {
+	k := v.Kind()
+	if spelled && k != KindArray && k != KindTable && k != KindInvalid {
+		if s, src := v.Span(), v.t.src; 0 <= s.Start && s.Start < s.End && s.End <= len(src) {
+			return append(b, src[s.Start:s.End]...)
+		}
 	}
-	switch v.kind {
+	switch k {
 	case KindString:
-		return appendBasicString(b, v.str)
+		return appendBasicString(b, v.Str())
 	case KindInteger:
-		return strconv.AppendInt(b, int64(v.bits), 10)
+		return strconv.AppendInt(b, v.Int(), 10)
 	case KindFloat:
-		return appendFloat(b, math.Float64frombits(v.bits), 64)
+		return appendFloat(b, v.Float(), 64)
 	case KindBool:
-		return strconv.AppendBool(b, v.bits != 0)
+		return strconv.AppendBool(b, v.Bool())
 	case KindDateTime:
-		d := unpackDateTime(v.bits, v.frac)
+		d := v.dateTime()
 		return appendOffset(appendLocalDateTime(b, LocalDateTime{d.date, d.clock}), d.offsetMinutes*60)
 	case KindLocalDateTime:
 		return appendLocalDateTime(b, v.LocalDateTime())
@@ -51,35 +55,41 @@ func appendInlineValue(b []byte, v *Value, src string) []byte {
 		return v.LocalTime().appendTo(b)
 	case KindArray:
 		b = append(b, '[')
-		for i, e := range v.Array().elems {
+		c := v.Array().cursor()
+		for i := 0; ; i++ {
+			e, ok := c.next()
+			if !ok {
+				break
+			}
 			if i > 0 {
 				b = append(b, ", "...)
 			}
-			b = appendInlineValue(b, e, src)
+			b = appendInlineValue(b, e, spelled)
 		}
 		return append(b, ']')
 	case KindTable:
-		return appendInlineTable(b, v.Table(), src)
+		return appendInlineTable(b, v.Table(), spelled)
 	}
 	return b
 }
 
 // appendInlineTable writes a table as {a = 1, b.c = 2}: dotted tables inside
 // it keep their dotted keys, so re-parsing gives back the same origins.
-func appendInlineTable(b []byte, t *Table, src string) []byte {
-	if len(t.entries) == 0 {
+func appendInlineTable(b []byte, t Table, spelled bool) []byte {
+	if t.Len() == 0 {
 		return append(b, "{}"...)
 	}
 	b = append(b, '{')
 	first := true
-	b = appendInlineEntries(b, t, nil, &first, src)
+	b = appendInlineEntries(b, t, nil, &first, spelled)
 	return append(b, '}')
 }
 
-func appendInlineEntries(b []byte, t *Table, prefix []byte, first *bool, src string) []byte {
-	for _, e := range t.entries {
+func appendInlineEntries(b []byte, t Table, prefix []byte, first *bool, spelled bool) []byte {
+	c := t.cursor()
+	for e, ok := c.next(); ok; e, ok = c.next() {
 		if isDottedEntry(e.Value) {
-			b = appendInlineEntries(b, e.Value.Table(), appendKey(prefix, e.Key.Name, '.'), first, src)
+			b = appendInlineEntries(b, e.Value.Table(), appendKey(prefix, e.Key.Name, '.'), first, spelled)
 			continue
 		}
 		if !*first {
@@ -89,7 +99,7 @@ func appendInlineEntries(b []byte, t *Table, prefix []byte, first *bool, src str
 		b = append(b, prefix...)
 		b = appendKey(b, e.Key.Name, 0)
 		b = append(b, " = "...)
-		b = appendInlineValue(b, e.Value, src)
+		b = appendInlineValue(b, e.Value, spelled)
 	}
 	return b
 }

@@ -150,3 +150,40 @@ func ExampleDecoder_MaxInputSize() {
 	// Output:
 	// toml: line 1, column 65: input is larger than the limit of 64 bytes
 }
+
+// Dependency is written either as a version string or as a table, as
+// Cargo.toml allows.
+type Dependency struct {
+	Version  string
+	Features []string
+}
+
+// UnmarshalTOML reads the string form itself and hands the table form to
+// DecodeValue, through a type without the method so as not to recurse.
+func (d *Dependency) UnmarshalTOML(v toml.Value) error {
+	if v.Kind() == toml.KindString {
+		*d = Dependency{Version: v.Str()}
+		return nil
+	}
+	type plain Dependency
+	return toml.DecodeValue(v, (*plain)(d))
+}
+
+// An Unmarshaler receives the node of its key, a toml.Value, and may decode
+// some of its forms the ordinary way with DecodeValue; errors inside keep
+// the document's keys and positions.
+func ExampleDecodeValue() {
+	const cargoTOML = `
+[dependencies]
+serde = "1.0"
+regex = { version = "1.5", features = ["std"] }
+rand = { version = 8 }
+`
+	var m struct{ Dependencies map[string]Dependency }
+	err := toml.Unmarshal([]byte(cargoTOML), &m)
+	fmt.Println(m.Dependencies["serde"], m.Dependencies["regex"])
+	fmt.Println(err)
+	// Output:
+	// {1.0 []} {1.5 [std]}
+	// toml: line 5, column 20: dependencies.rand.version: cannot decode integer 8 into string
+}

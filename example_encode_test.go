@@ -110,8 +110,8 @@ func ExampleEncoder() {
 
 // A parsed document is written back with its keys in their order, its
 // tables in their forms and its values spelled as in the source; comments
-// and spacing are not kept. Its root Value has no source, and is written
-// in normal form.
+// and spacing are not kept. Its root Value is written with its values in
+// normal form.
 func ExampleMarshal_document() {
 	doc, err := toml.Parse([]byte(`
 # Servers, by name.
@@ -132,7 +132,7 @@ limits  = { cpu = 2, memory = "1 GiB" }
 	}
 	fmt.Print(string(out))
 	fmt.Println("---")
-	out, err = toml.Marshal(doc.Root)
+	out, err = toml.Marshal(doc.Root())
 	if err != nil {
 		log.Fatal(err)
 	}

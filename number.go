@@ -6,11 +6,18 @@ import (
 	"strings"
 )
 
+// scalar is a number as the lexer read it: its kind and its bits (an
+// int64, or a float64's IEEE bits).
+type scalar struct {
+	kind Kind
+	bits uint64
+}
+
 // number reads an integer or a float at pos into v.
 //
 //	integer = dec-int / hex-int / oct-int / bin-int
 //	float   = float-int-part ( exp / frac [ exp ] ) / special-float
-func (l *lexer) number(v *Value) error {
+func (l *lexer) number(v *scalar) error {
 	s := l.src
 	start := l.pos
 	i := start
@@ -137,7 +144,7 @@ func (l *lexer) digitRun(i int, what string) (int, error) {
 
 // prefixedInt reads hex-int, oct-int or bin-int ("0x", "0o", "0b" and
 // digits with single underscores between them). They take no sign.
-func (l *lexer) prefixedInt(v *Value, start, base int) error {
+func (l *lexer) prefixedInt(v *scalar, start, base int) error {
 	s := l.src
 	i := start + 2
 	var u uint64

@@ -21,6 +21,12 @@ func Parse(data []byte) (*Document, error) {
 	return p.parse()
 }
 
+// ParseString is Parse for a document already held as a string. The tree
+// refers to src instead of a copy of it, which saves the copy Parse makes.
+func ParseString(src string) (*Document, error) {
+	return newParser(src, 0, false).parse()
+}
+
 // parseString parses src; a maxValues above zero caps the number of values
 // (scalars, arrays and tables) the document may hold.
 func parseString(src string, maxValues int) (*Document, error) {
@@ -36,59 +42,62 @@ func parseTransient(src string, maxValues int) (*Document, *parser, error) {
 	return doc, p, err
 }
 
+// maxSource is the largest document: offsets and node numbers are 32 bits.
+const maxSource = 1<<32 - 1
+
 func newParser(src string, maxValues int, pooled bool) *parser {
 	var p *parser
 	if pooled {
 		p, _ = parserPool.Get().(*parser)
 	}
 	if p == nil {
-		p = &parser{}
+		p = &parser{doc: &Document{}}
 	}
 	p.lexer = lexer{src: src, buf: p.buf[:0]}
 	p.maxValues = maxValues
-	p.arena.init(len(src))
+	p.tree = &p.doc.tree
+	if len(src) <= maxSource {
+		p.tree.init(src)
+	}
 	return p
 }
 
-// release returns a parser of parseTransient to the pool. Every node it
-// made is zeroed: nothing may use the tree afterwards.
+// release returns a parser of parseTransient to the pool. Nothing may use
+// the tree afterwards: the next document overwrites it.
 func (p *parser) release() {
-	p.arena.reset()
+	p.tree.release()
 	p.src = ""
 	p.text = textBlocks{} // its strings belong to the decoded values now
-	p.root, p.current = nil, nil
-	clear(p.stack[:cap(p.stack)])
 	clear(p.keys[:cap(p.keys)])
 	clear(p.section[:cap(p.section)])
-	if p.arena.retainedBytes() <= maxPooledBytes {
+	if p.tree.retainedBytes() <= maxPooledBytes {
 		parserPool.Put(p)
 	}
 }
 
 func (p *parser) parse() (*Document, error) {
-	doc := &Document{src: p.src}
-	rootTable := p.arena.newTable(RootTable)
-	doc.Root = p.arena.newValue()
-	*doc.Root = tableValue(Span{0, len(p.src)}, rootTable)
-	p.root, p.current, p.currentDepth = rootTable, rootTable, 0
+	if len(p.src) > maxSource {
+		return nil, p.errorAt(0, "document is larger than 4 GiB")
+	}
+	p.tree.addNode(node{end: uint32(len(p.src)), kind: KindTable, flags: uint8(RootTable)})
+	p.current, p.currentDepth = 0, 0
 	p.section = p.section[:0]
 	if err := p.parseToml(); err != nil {
 		return nil, err
 	}
-	return doc, nil
+	return p.doc, nil
 }
 
 type parser struct {
 	lexer
-	arena arena
+	doc  *Document
+	tree *tree // the document's
 
-	root         *Table
-	current      *Table // the table that key/value pairs go into
+	current      uint32 // the node of the table that key/value pairs go into
 	currentDepth int    // its depth below the root
 	section      []Key  // the key of the current table's header, for messages
 	keys         []Key  // scratch for the parts of a dotted key
 	maxValues    int    // 0: no limit
-	stack        []*Value
 }
 
 // parseToml reads toml = expression *( newline expression ).
@@ -169,11 +178,11 @@ func (p *parser) parseKey(maxParts int) ([]Key, error) {
 	return keys, nil
 }
 
-// parseKeyval reads keyval = key keyval-sep val into table t, which lies
-// at depth below the root.
+// parseKeyval reads keyval = key keyval-sep val into the table at node
+// tn, which lies at depth below the root.
 //
 //	keyval-sep = ws %x3D ws
-func (p *parser) parseKeyval(t *Table, depth int) error {
+func (p *parser) parseKeyval(tn uint32, depth int) error {
 	keys, err := p.parseKey(MaxDepth - depth)
 	if err != nil {
 		return err
@@ -187,15 +196,15 @@ func (p *parser) parseKeyval(t *Table, depth int) error {
 	// The key parts live in p.keys, which parsing the value may reuse.
 	var keyBuf [4]Key
 	keys = append(keyBuf[:0], keys...)
-	v := p.arena.newValue()
-	if err := p.parseVal(v, depth); err != nil {
+	v, err := p.parseVal(depth)
+	if err != nil {
 		return err
 	}
 	var prefix []Key
-	if t == p.current {
+	if tn == p.current {
 		prefix = p.section
 	}
-	if err := p.setKeyValue(t, prefix, keys, v); err != nil {
+	if err := p.setKeyValue(tn, prefix, keys, v); err != nil {
 		return err
 	}
 	return p.checkValueLimit(keys[0].Span.Start)
@@ -206,107 +215,131 @@ func (p *parser) parseKeyval(t *Table, depth int) error {
 // made), but not the root. It runs after each expression and array element,
 // so that no more than a key's worth of values is made past the limit.
 func (p *parser) checkValueLimit(at int) error {
-	if p.maxValues > 0 && p.arena.values.count()-1 > p.maxValues {
+	if p.maxValues > 0 && int(p.tree.nodes.n)-1 > p.maxValues {
 		return p.errorAt(at, "document holds more than %d values", p.maxValues)
 	}
 	return nil
 }
 
-// parseVal reads val = string / boolean / array / inline-table / date-time / float / integer.
-// depth is the depth of the value itself.
-func (p *parser) parseVal(v *Value, depth int) error {
+// parseVal reads val = string / boolean / array / inline-table / date-time / float / integer
+// and returns its node. depth is the depth of the value itself.
+func (p *parser) parseVal(depth int) (uint32, error) {
 	start := p.pos
 	if p.atEOF() {
-		return p.errorAt(start, "expected a value, found end of file")
+		return 0, p.errorAt(start, "expected a value, found end of file")
 	}
+	n := node{start: uint32(start)}
 	var err error
 	switch c := p.src[p.pos]; {
-	case c == '"':
-		v.kind = KindString
-		if strings.HasPrefix(p.src[p.pos:], `"""`) {
-			v.str, err = p.multilineString('"')
-		} else {
-			v.str, err = p.basicString()
+	case c == '"' || c == '\'':
+		var s string
+		multiline := strings.HasPrefix(p.src[p.pos:], `"""`) || strings.HasPrefix(p.src[p.pos:], "'''")
+		switch {
+		case multiline:
+			s, err = p.multilineString(c)
+		case c == '"':
+			s, err = p.basicString()
+		default:
+			s, err = p.literalString()
 		}
-	case c == '\'':
-		v.kind = KindString
-		if strings.HasPrefix(p.src[p.pos:], `'''`) {
-			v.str, err = p.multilineString('\'')
-		} else {
-			v.str, err = p.literalString()
+		if err != nil {
+			return 0, err
 		}
+		n.end = uint32(p.pos)
+		p.tree.addString(&n, s, multiline)
 	case c == 't' || c == 'f':
-		err = p.boolean(v)
+		if err := p.boolean(&n); err != nil {
+			return 0, err
+		}
 	case c == '[':
-		err = p.parseArray(v, depth)
+		return p.parseArray(depth)
 	case c == '{':
-		err = p.parseInlineTable(v, depth)
+		return p.parseInlineTable(depth)
 	case isDigit(c) && looksLikeDateTime(p.src, p.pos):
 		d, kind, end, msg := scanDateTime(p.src, p.pos)
 		if msg != "" {
-			return p.errorAt(end, "%s", msg)
+			return 0, p.errorAt(end, "%s", msg)
 		}
-		v.kind = kind
-		v.bits, v.frac = packDateTime(d)
-		err = p.endNumber(start, end)
+		if err := p.endNumber(start, end); err != nil {
+			return 0, err
+		}
+		bits, frac := packDateTime(d)
+		n.kind = kind
+		n.a = p.tree.addWide(bits)
+		p.tree.addWide(uint64(frac))
 	case isDigit(c) || c == '+' || c == '-' ||
 		strings.HasPrefix(p.src[p.pos:], "inf") || strings.HasPrefix(p.src[p.pos:], "nan"):
-		err = p.number(v)
+		var num scalar
+		if err := p.number(&num); err != nil {
+			return 0, err
+		}
+		n.kind = num.kind
+		if i := int64(num.bits); num.kind == KindInteger && int64(int32(i)) == i {
+			n.flags, n.a = inlineInt, uint32(int32(i))
+		} else {
+			n.a = p.tree.addWide(num.bits)
+		}
 	case isBareKeyChar(c):
-		return p.errorAt(start, "expected a value, found %q (strings must be quoted; booleans are true and false, in lower case)", p.numberText(start))
+		return 0, p.errorAt(start, "expected a value, found %q (strings must be quoted; booleans are true and false, in lower case)", p.numberText(start))
 	default:
-		return p.errorAt(start, "expected a value, found %s", p.describe(start))
+		return 0, p.errorAt(start, "expected a value, found %s", p.describe(start))
 	}
-	v.Span = Span{start, p.pos}
-	return err
+	n.end = uint32(p.pos)
+	return p.tree.addNode(n), nil
 }
 
-func (p *parser) boolean(v *Value) error {
+func (p *parser) boolean(n *node) error {
 	rest := p.src[p.pos:]
-	n := 0
+	size := 0
 	switch {
 	case strings.HasPrefix(rest, "true"):
-		v.bits, n = 1, 4
+		n.a, size = 1, 4
 	case strings.HasPrefix(rest, "false"):
-		n = 5
+		size = 5
 	}
-	if n == 0 || n < len(rest) && isBareKeyChar(rest[n]) {
+	if size == 0 || size < len(rest) && isBareKeyChar(rest[size]) {
 		return p.errorAt(p.pos, "expected a value, found %q (strings must be quoted; booleans are true and false, in lower case)", p.numberText(p.pos))
 	}
-	v.kind = KindBool
-	p.pos += n
+	n.kind = KindBool
+	p.pos += size
 	return nil
 }
 
 // parseArray reads array = array-open [ array-values ] ws-comment-newline array-close.
+// The elements follow the array's node, each with all it holds.
 //
 //	array-values = ws-comment-newline val ws-comment-newline array-sep array-values
 //	array-values =/ ws-comment-newline val ws-comment-newline [ array-sep ]
-func (p *parser) parseArray(v *Value, depth int) error {
+func (p *parser) parseArray(depth int) (uint32, error) {
 	start := p.pos
 	if depth > MaxDepth {
-		return p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
+		return 0, p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
 	}
 	p.pos++
-	base := len(p.stack)
+	an := p.tree.addNode(node{start: uint32(start), kind: KindArray})
+	count := uint32(0)
+	isNested := false
 	for {
 		if err := p.skipWsCommentNewline(); err != nil {
-			return err
+			return 0, err
 		}
 		if p.peek() == ']' {
 			break
 		}
 		elemStart := p.pos
-		elem := p.arena.newValue()
-		if err := p.parseVal(elem, depth+1); err != nil {
-			return err
+		elem, err := p.parseVal(depth + 1)
+		if err != nil {
+			return 0, err
 		}
+		if k := p.tree.node(elem).kind; k == KindArray || k == KindTable {
+			isNested = true
+		}
+		count++
 		if err := p.checkValueLimit(elemStart); err != nil {
-			return err
+			return 0, err
 		}
-		p.stack = append(p.stack, elem)
 		if err := p.skipWsCommentNewline(); err != nil {
-			return err
+			return 0, err
 		}
 		if p.peek() == ',' {
 			p.pos++
@@ -314,27 +347,28 @@ func (p *parser) parseArray(v *Value, depth int) error {
 		}
 		if p.peek() != ']' {
 			if p.atEOF() {
-				return p.errorAt(start, "unterminated array: no closing ']'")
+				return 0, p.errorAt(start, "unterminated array: no closing ']'")
 			}
-			return p.errorAt(p.pos, "expected ',' or ']' after an array element, found %s", p.describe(p.pos))
+			return 0, p.errorAt(p.pos, "expected ',' or ']' after an array element, found %s", p.describe(p.pos))
 		}
 		break
 	}
 	p.pos++
-	arr := p.arena.newArray()
-	if n := len(p.stack); base == 0 && n > p.arena.ptrs.size/2 {
-		// A long outermost array takes the stack itself rather than a
-		// copy: at millions of elements, the copy alone would cost as
-		// much as the input.
-		arr.elems = p.stack[:n:n]
-		p.stack = nil
-	} else {
-		arr.elems = p.arena.valueSlice(p.stack[base:])
-		clear(p.stack[base:])
-		p.stack = p.stack[:base]
+	var a uint32
+	flags := uint8(0)
+	if isNested || count >= 1<<16-1 {
+		flags = wideArray
+		if isNested {
+			flags |= nested
+		}
+		a = p.tree.addWide(uint64(count) | uint64(p.tree.nodes.n)<<32)
 	}
-	*v = arrayValue(Span{start, p.pos}, arr)
-	return nil
+	n := p.tree.node(an)
+	n.end, n.flags, n.a = uint32(p.pos), flags, a
+	if flags == 0 {
+		n.count = uint16(count)
+	}
+	return an, nil
 }
 
 // skipWsCommentNewline skips ws-comment-newline = *( wschar / [ comment ] newline ).
@@ -358,28 +392,41 @@ func (p *parser) skipWsCommentNewline() error {
 //	inline-table = inline-table-open [ inline-table-keyvals ] inline-table-close
 //	inline-table-keyvals = keyval [ inline-table-sep inline-table-keyvals ]
 //
-// with ws around every part and no newlines (TOML 1.0).
-func (p *parser) parseInlineTable(v *Value, depth int) error {
+// with ws around every part and no newlines (TOML 1.0). The nodes of its
+// values follow its own.
+func (p *parser) parseInlineTable(depth int) (uint32, error) {
 	start := p.pos
 	if depth > MaxDepth {
-		return p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
+		return 0, p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
 	}
 	p.pos++
-	t := p.arena.newTable(InlineTable)
-	*v = tableValue(Span{}, t)
+	tn := p.tree.addNode(node{start: uint32(start), kind: KindTable, flags: uint8(InlineTable)})
+	closed := func() (uint32, error) {
+		p.pos++
+		n := p.tree.node(tn)
+		n.end = uint32(p.pos)
+		if size := p.tree.nodes.n - tn; size < bigTable {
+			n.count = uint16(size)
+		} else {
+			n.count = bigTable
+			if p.tree.bigEnds == nil {
+				p.tree.bigEnds = make(map[uint32]uint32)
+			}
+			p.tree.bigEnds[tn] = p.tree.nodes.n
+		}
+		return tn, nil
+	}
 	p.skipSpace()
 	if p.peek() == '}' {
-		p.pos++
-		v.Span = Span{start, p.pos}
-		return nil
+		return closed()
 	}
 	for {
 		p.skipSpace()
 		if c := p.peek(); c == '\n' || c == '\r' || c == '#' {
-			return p.errorAt(p.pos, "expected a key in an inline table, found %s (an inline table must stay on one line in TOML 1.0)", p.describe(p.pos))
+			return 0, p.errorAt(p.pos, "expected a key in an inline table, found %s (an inline table must stay on one line in TOML 1.0)", p.describe(p.pos))
 		}
-		if err := p.parseKeyval(t, depth); err != nil {
-			return err
+		if err := p.parseKeyval(tn, depth); err != nil {
+			return 0, err
 		}
 		p.skipSpace()
 		switch p.peek() {
@@ -387,21 +434,19 @@ func (p *parser) parseInlineTable(v *Value, depth int) error {
 			p.pos++
 			p.skipSpace()
 			if p.peek() == '}' {
-				return p.errorAt(p.pos-1, "trailing comma in an inline table (not allowed in TOML 1.0)")
+				return 0, p.errorAt(p.pos-1, "trailing comma in an inline table (not allowed in TOML 1.0)")
 			}
 			continue
 		case '}':
-			p.pos++
-			v.Span = Span{start, p.pos}
-			return nil
+			return closed()
 		}
 		if p.atEOF() {
-			return p.errorAt(start, "unterminated inline table: no closing '}'")
+			return 0, p.errorAt(start, "unterminated inline table: no closing '}'")
 		}
 		if p.peek() == '\n' || p.peek() == '\r' || p.peek() == '#' {
-			return p.errorAt(p.pos, "expected ',' or '}' in an inline table, found %s (an inline table must stay on one line in TOML 1.0)", p.describe(p.pos))
+			return 0, p.errorAt(p.pos, "expected ',' or '}' in an inline table, found %s (an inline table must stay on one line in TOML 1.0)", p.describe(p.pos))
 		}
-		return p.errorAt(p.pos, "expected ',' or '}' after a value in an inline table, found %s", p.describe(p.pos))
+		return 0, p.errorAt(p.pos, "expected ',' or '}' after a value in an inline table, found %s", p.describe(p.pos))
 	}
 }
 
@@ -421,26 +466,23 @@ func (p *parser) parseStdTable() error {
 		return p.errorAt(p.pos, "expected ']' to close the table header, found %s", p.describe(p.pos))
 	}
 	p.pos++
-	header := Span{start, p.pos}
 	parent, depth, err := p.walkHeader(keys)
 	if err != nil {
 		return err
 	}
 	last := keys[len(keys)-1]
-	i := parent.find(last.Name)
-	if i < 0 {
-		t := p.arena.newTable(HeaderTable)
-		v := p.arena.newValue()
-		*v = tableValue(header, t)
-		p.addEntry(parent, last, v)
-		p.enter(t, depth+1, keys)
+	e := p.find(parent, last.Name)
+	if e == 0 {
+		tn := p.tree.addNode(node{start: uint32(start), end: uint32(p.pos), kind: KindTable, flags: uint8(HeaderTable)})
+		p.tree.addEntry(parent, last, tn)
+		p.enter(tn, depth+1, keys)
 		return nil
 	}
-	e := parent.entries[i]
-	if e.Value.kind == KindTable && e.Value.Table().origin == ImplicitTable {
-		e.Value.Table().origin = HeaderTable
-		e.Value.Span = header
-		p.enter(e.Value.Table(), depth+1, keys)
+	vn := p.tree.entries.at(e).value
+	if n := p.tree.node(vn); n.kind == KindTable && TableOrigin(n.flags&originMask) == ImplicitTable {
+		n.flags = n.flags&^originMask | uint8(HeaderTable)
+		n.start, n.end = uint32(start), uint32(p.pos)
+		p.enter(vn, depth+1, keys)
 		return nil
 	}
 	return p.redefined(last.Span.Start, keys, e, "table")
@@ -462,7 +504,7 @@ func (p *parser) parseArrayTable() error {
 		return p.errorAt(p.pos, "expected ']]' to close the array-of-tables header, found %s", p.describe(p.pos))
 	}
 	p.pos += 2
-	header := Span{start, p.pos}
+	header := node{start: uint32(start), end: uint32(p.pos)}
 	parent, depth, err := p.walkHeader(keys)
 	if err != nil {
 		return err
@@ -471,121 +513,107 @@ func (p *parser) parseArrayTable() error {
 		return p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
 	}
 	last := keys[len(keys)-1]
-	i := parent.find(last.Name)
-	room := 0 // the first element takes room with its first entry
-	if i >= 0 {
-		if e := parent.entries[i].Value; e.kind == KindArray && e.Array().tables {
-			// Elements of one array of tables tend to have the same keys.
-			e.Array().room = max(e.Array().room, int32(e.Array().elems[len(e.Array().elems)-1].Table().Len()))
-			room = max(room, int(e.Array().room))
-		}
-	}
-	t := p.arena.newTableSized(ArrayElement, room)
-	elem := p.arena.newValue()
-	*elem = tableValue(header, t)
-	if i < 0 {
-		arr := p.arena.newArray()
-		arr.tables = true
-		arr.elems = append(arr.elems, elem)
-		v := p.arena.newValue()
-		*v = arrayValue(header, arr)
-		p.addEntry(parent, last, v)
+	e := p.find(parent, last.Name)
+	var an uint32
+	if e == 0 {
+		arr := header
+		arr.kind, arr.flags = KindArray, ofTables
+		arr.a = p.tree.lists.push(list{})
+		an = p.tree.addNode(arr)
+		p.tree.addEntry(parent, last, an)
 	} else {
-		e := parent.entries[i]
-		if e.Value.kind != KindArray || !e.Value.Array().tables {
+		an = p.tree.entries.at(e).value
+		if n := p.tree.node(an); n.kind != KindArray || n.flags&ofTables == 0 {
 			return p.redefined(last.Span.Start, keys, e, "array of tables")
 		}
-		e.Value.Array().elems = append(e.Value.Array().elems, elem)
 	}
-	p.enter(t, depth+2, keys)
+	elem := header
+	elem.kind, elem.flags = KindTable, uint8(ArrayElement)
+	tn := p.tree.addNode(elem)
+	p.tree.link(p.tree.node(an).a, entry{keyStart: header.start, value: tn})
+	p.enter(tn, depth+2, keys)
 	return nil
 }
 
-// enter makes t, named by a header with key keys, the table that the
-// following key/value pairs go into.
-func (p *parser) enter(t *Table, depth int, keys []Key) {
-	p.current, p.currentDepth = t, depth
+// enter makes the table at node tn, named by a header with key keys, the
+// table that the following key/value pairs go into.
+func (p *parser) enter(tn uint32, depth int, keys []Key) {
+	p.current, p.currentDepth = tn, depth
 	p.section = append(p.section[:0], keys...)
 }
 
+// find returns the entry of name in the table at node tn, or 0.
+func (p *parser) find(tn uint32, name string) uint32 {
+	return p.tree.find(tn, name)
+}
+
 // walkHeader finds the table that the last part of a header's key goes
-// into, creating implicit tables for missing parts, and returns it with its
-// depth. A part naming an array of tables continues in its last element.
-func (p *parser) walkHeader(keys []Key) (*Table, int, error) {
-	t := p.root
+// into, creating implicit tables for missing parts, and returns its node
+// with its depth. A part naming an array of tables continues in its last
+// element.
+func (p *parser) walkHeader(keys []Key) (uint32, int, error) {
+	tn := uint32(0)
 	depth := 0
 	for n, k := range keys[:len(keys)-1] {
 		depth++
 		if depth+1 > MaxDepth {
-			return nil, 0, p.errorAt(k.Span.Start, "document nests deeper than %d tables and arrays", MaxDepth)
+			return 0, 0, p.errorAt(k.Span.Start, "document nests deeper than %d tables and arrays", MaxDepth)
 		}
-		i := t.find(k.Name)
-		if i < 0 {
-			child := p.arena.newTable(ImplicitTable)
-			v := p.arena.newValue()
-			*v = tableValue(k.Span, child)
-			p.addEntry(t, k, v)
-			t = child
+		e := p.find(tn, k.Name)
+		if e == 0 {
+			child := p.tree.addNode(node{start: uint32(k.Span.Start), end: uint32(k.Span.End), kind: KindTable, flags: uint8(ImplicitTable)})
+			p.tree.addEntry(tn, k, child)
+			tn = child
 			continue
 		}
-		e := t.entries[i]
-		switch v := e.Value; {
-		case v.kind == KindTable && v.Table().origin != InlineTable:
-			t = v.Table()
-		case v.kind == KindArray && v.Array().tables:
+		vn := p.tree.entries.at(e).value
+		switch v := p.tree.node(vn); {
+		case v.kind == KindTable && TableOrigin(v.flags&originMask) != InlineTable:
+			tn = vn
+		case v.kind == KindArray && v.flags&ofTables != 0:
 			depth++
-			t = v.Array().elems[len(v.Array().elems)-1].Table()
+			tn = p.tree.lastElement(vn)
 		default:
-			return nil, 0, p.notATable(k.Span.Start, keys[:n+1], e)
+			return 0, 0, p.notATable(k.Span.Start, keys[:n+1], e)
 		}
 	}
-	return t, depth, nil
+	return tn, depth, nil
 }
 
-// setKeyValue puts v at the dotted key keys below t, creating dotted tables
-// for the leading parts. prefix is t's own key, for messages.
-func (p *parser) setKeyValue(t *Table, prefix, keys []Key, v *Value) error {
+// setKeyValue puts the value node v at the dotted key keys below the table
+// at node tn, creating dotted tables for the leading parts. prefix is the
+// table's own key, for messages.
+func (p *parser) setKeyValue(tn uint32, prefix, keys []Key, v uint32) error {
 	for n, k := range keys[:len(keys)-1] {
-		i := t.find(k.Name)
-		if i < 0 {
-			child := p.arena.newTable(DottedTable)
-			cv := p.arena.newValue()
-			*cv = tableValue(k.Span, child)
-			p.addEntry(t, k, cv)
-			t = child
+		e := p.find(tn, k.Name)
+		if e == 0 {
+			child := p.tree.addNode(node{start: uint32(k.Span.Start), end: uint32(k.Span.End), kind: KindTable, flags: uint8(DottedTable)})
+			p.tree.addEntry(tn, k, child)
+			tn = child
 			continue
 		}
-		e := t.entries[i]
-		if e.Value.kind != KindTable {
+		vn := p.tree.entries.at(e).value
+		cn := p.tree.node(vn)
+		if cn.kind != KindTable {
 			return p.notATable(k.Span.Start, fullKey(prefix, keys[:n+1]), e)
 		}
-		switch e.Value.Table().origin {
+		switch TableOrigin(cn.flags & originMask) {
 		case DottedTable:
 		case ImplicitTable:
 			// A parent made by a header further down may be filled by
 			// dotted keys, and then counts as defined by them.
-			e.Value.Table().origin = DottedTable
+			cn.flags = cn.flags&^originMask | uint8(DottedTable)
 		default:
 			return p.redefined(k.Span.Start, fullKey(prefix, keys[:n+1]), e, "table")
 		}
-		t = e.Value.Table()
+		tn = vn
 	}
 	last := keys[len(keys)-1]
-	if i := t.find(last.Name); i >= 0 {
-		return p.redefined(last.Span.Start, fullKey(prefix, keys), t.entries[i], "key")
+	if e := p.find(tn, last.Name); e != 0 {
+		return p.redefined(last.Span.Start, fullKey(prefix, keys), e, "key")
 	}
-	p.addEntry(t, last, v)
+	p.tree.addEntry(tn, last, v)
 	return nil
-}
-
-// addEntry adds an entry to t, growing its entries within the arena when
-// they are full, so that a pooled parser reuses that memory too.
-func (p *parser) addEntry(t *Table, k Key, v *Value) {
-	if len(t.entries) == cap(t.entries) {
-		grown := p.arena.entries.take(max(2*cap(t.entries), entriesPerTable))
-		t.entries = grown[:copy(grown, t.entries)]
-	}
-	t.add(k, v)
 }
 
 // fullKey joins a table's key and a key relative to it, for messages.
@@ -596,24 +624,26 @@ func fullKey(prefix, keys []Key) []Key {
 	return append(append([]Key(nil), prefix...), keys...)
 }
 
-// redefined reports that keys, defined before as e, is defined again as what.
-func (p *parser) redefined(at int, keys []Key, e Entry, what string) error {
-	err := p.errorAt(at, "%s %s is already defined %s", what, joinKeys(keys), describeDefinition(e.Value)).(*ParseError)
-	err.Previous = positionOf(p.src, e.Key.Span.Start)
+// redefined reports that keys, defined before as entry e, is defined again as what.
+func (p *parser) redefined(at int, keys []Key, e uint32, what string) error {
+	en := p.tree.entries.at(e)
+	err := p.errorAt(at, "%s %s is already defined %s", what, joinKeys(keys), describeDefinition(Value{p.tree, en.value})).(*ParseError)
+	err.Previous = positionOf(p.src, int(en.keyStart))
 	return err
 }
 
-// notATable reports that keys names a value that cannot hold keys.
-func (p *parser) notATable(at int, keys []Key, e Entry) error {
-	err := p.errorAt(at, "cannot define keys inside %s: it is defined %s", joinKeys(keys), describeDefinition(e.Value)).(*ParseError)
-	err.Previous = positionOf(p.src, e.Key.Span.Start)
+// notATable reports that keys names a value, entry e, that cannot hold keys.
+func (p *parser) notATable(at int, keys []Key, e uint32) error {
+	en := p.tree.entries.at(e)
+	err := p.errorAt(at, "cannot define keys inside %s: it is defined %s", joinKeys(keys), describeDefinition(Value{p.tree, en.value})).(*ParseError)
+	err.Previous = positionOf(p.src, int(en.keyStart))
 	return err
 }
 
-func describeDefinition(v *Value) string {
-	switch v.kind {
+func describeDefinition(v Value) string {
+	switch v.Kind() {
 	case KindTable:
-		switch v.Table().origin {
+		switch v.Table().Origin() {
 		case HeaderTable:
 			return "by a [table] header"
 		case DottedTable:
@@ -626,12 +656,12 @@ func describeDefinition(v *Value) string {
 			return "as a table"
 		}
 	case KindArray:
-		if v.Array().tables {
+		if v.Array().OfTables() {
 			return "as an array of tables"
 		}
 		return "as an array value, which cannot be extended"
 	}
-	return "as " + article(v.kind.String()) + " value"
+	return "as " + article(v.Kind().String()) + " value"
 }
 
 func article(s string) string {

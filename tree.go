@@ -1,7 +1,10 @@
 package toml
 
 import (
+	"iter"
 	"math"
+	"strings"
+	"sync"
 	"time"
 	"unsafe"
 )
@@ -52,68 +55,107 @@ type Span struct {
 	Start, End int
 }
 
-// Value is one node of a Document: a scalar, an array or a table.
+// Value is one node of a Document: a scalar, an array or a table. It is a
+// small handle (a document and a node number), passed by value; it keeps
+// its document alive. The zero Value is no node: its Kind is KindInvalid,
+// and Table.Get returns it for a missing key.
+//
 // Values are read with the accessor of their Kind; an accessor of another
 // kind returns the zero value rather than panicking.
 type Value struct {
-	// Span is the value's own source text: a scalar's literal (quotes
-	// included), an array's brackets, an inline table's braces, a table
-	// header's brackets. A table that no header or brace defines (made by a
-	// dotted key or as the parent of a header) spans the key that made it.
-	// An array of tables spans its first [[header]].
-	Span Span
-
-	kind Kind
-	frac uint32         // date-times: nanoseconds
-	bits uint64         // Integer, Float (IEEE bits), Bool, or a packed date, clock and offset
-	str  string         // String
-	ref  unsafe.Pointer // the *Table of a KindTable, the *Array of a KindArray
+	t *tree
+	i uint32
 }
 
-// tableValue and arrayValue make the Values of containers: one pointer
-// field serves both kinds, which keeps every Value of a tree 8 bytes
-// smaller.
-func tableValue(span Span, t *Table) Value {
-	return Value{Span: span, kind: KindTable, ref: unsafe.Pointer(t)}
+// Table is a TOML table: entries in the order their keys first appear. It
+// is a handle like Value; the zero Table has no entries.
+type Table struct {
+	t *tree
+	i uint32 // the table's node
 }
 
-func arrayValue(span Span, a *Array) Value {
-	return Value{Span: span, kind: KindArray, ref: unsafe.Pointer(a)}
+// Array is a TOML array: a static array written with brackets (elements of
+// any kinds, mixed), or an array of tables built from [[header]]s. It is a
+// handle like Value; the zero Array has no elements.
+type Array struct {
+	t *tree
+	i uint32 // the array's node
 }
 
-// Kind reports what v holds.
-func (v *Value) Kind() Kind { return v.kind }
+// Kind reports what v holds; KindInvalid for the zero Value.
+func (v Value) Kind() Kind {
+	if v.t == nil {
+		return KindInvalid
+	}
+	return v.t.node(v.i).kind
+}
+
+// Span is the value's own source text: a scalar's literal (quotes
+// included), an array's brackets, an inline table's braces, a table
+// header's brackets. A table that no header or brace defines (made by a
+// dotted key or as the parent of a header) spans the key that made it. An
+// array of tables spans its first [[header]]. The root spans the document.
+func (v Value) Span() Span {
+	if v.t == nil {
+		return Span{}
+	}
+	n := v.t.node(v.i)
+	return Span{int(n.start), int(n.end)}
+}
+
+// Position returns the line and column where the value's span starts.
+func (v Value) Position() Position {
+	if v.t == nil {
+		return Position{}
+	}
+	return v.t.position(int(v.t.node(v.i).start))
+}
 
 // Str returns a String value's decoded text.
-func (v *Value) Str() string { return v.str }
+func (v Value) Str() string {
+	if v.Kind() != KindString {
+		return ""
+	}
+	return v.t.str(v.t.node(v.i))
+}
 
 // Int returns an Integer value.
-func (v *Value) Int() int64 {
-	if v.kind != KindInteger {
+func (v Value) Int() int64 {
+	if v.Kind() != KindInteger {
 		return 0
 	}
-	return int64(v.bits)
+	n := v.t.node(v.i)
+	if n.flags&inlineInt != 0 {
+		return int64(int32(n.a))
+	}
+	return int64(*v.t.wide.at(n.a))
 }
 
 // Float returns a Float value.
-func (v *Value) Float() float64 {
-	if v.kind != KindFloat {
+func (v Value) Float() float64 {
+	if v.Kind() != KindFloat {
 		return 0
 	}
-	return math.Float64frombits(v.bits)
+	return math.Float64frombits(*v.t.wide.at(v.t.node(v.i).a))
 }
 
 // Bool returns a Bool value.
-func (v *Value) Bool() bool { return v.kind == KindBool && v.bits != 0 }
+func (v Value) Bool() bool { return v.Kind() == KindBool && v.t.node(v.i).a != 0 }
+
+// dateTime unpacks any of the four date-time kinds.
+func (v Value) dateTime() dateTime {
+	a := v.t.node(v.i).a
+	return unpackDateTime(*v.t.wide.at(a), uint32(*v.t.wide.at(a + 1)))
+}
 
 // Time returns a DateTime value as a time.Time whose location has the
 // document's offset (UTC for Z). For the local kinds it returns the
 // date and clock in time.Local, as Unmarshal does; use LocalDateTime,
 // LocalDate or LocalTime to read them without a zone.
-func (v *Value) Time() time.Time {
-	switch v.kind {
+func (v Value) Time() time.Time {
+	switch v.Kind() {
 	case KindDateTime:
-		return unpackDateTime(v.bits, v.frac).toTime()
+		return v.dateTime().toTime()
 	case KindLocalDateTime:
 		return v.LocalDateTime().In(time.Local)
 	case KindLocalDate:
@@ -127,74 +169,145 @@ func (v *Value) Time() time.Time {
 
 // LocalDateTime returns a LocalDateTime value (or the date and clock of a
 // DateTime, without its offset).
-func (v *Value) LocalDateTime() LocalDateTime {
-	if v.kind != KindLocalDateTime && v.kind != KindDateTime {
+func (v Value) LocalDateTime() LocalDateTime {
+	if k := v.Kind(); k != KindLocalDateTime && k != KindDateTime {
 		return LocalDateTime{}
 	}
-	d := unpackDateTime(v.bits, v.frac)
+	d := v.dateTime()
 	return LocalDateTime{d.date, d.clock}
 }
 
 // LocalDate returns the date of a LocalDate, LocalDateTime or DateTime value.
-func (v *Value) LocalDate() LocalDate {
-	if v.kind != KindLocalDate && v.kind != KindLocalDateTime && v.kind != KindDateTime {
+func (v Value) LocalDate() LocalDate {
+	if k := v.Kind(); k != KindLocalDate && k != KindLocalDateTime && k != KindDateTime {
 		return LocalDate{}
 	}
-	return unpackDateTime(v.bits, v.frac).date
+	return v.dateTime().date
 }
 
 // LocalTime returns the clock of a LocalTime, LocalDateTime or DateTime value.
-func (v *Value) LocalTime() LocalTime {
-	if v.kind != KindLocalTime && v.kind != KindLocalDateTime && v.kind != KindDateTime {
+func (v Value) LocalTime() LocalTime {
+	if k := v.Kind(); k != KindLocalTime && k != KindLocalDateTime && k != KindDateTime {
 		return LocalTime{}
 	}
-	return unpackDateTime(v.bits, v.frac).clock
+	return v.dateTime().clock
 }
 
 // Offset returns a DateTime's offset from UTC in seconds (0 for Z).
-func (v *Value) Offset() int {
-	if v.kind != KindDateTime {
+func (v Value) Offset() int {
+	if v.Kind() != KindDateTime {
 		return 0
 	}
-	return unpackDateTime(v.bits, v.frac).offsetMinutes * 60
+	return v.dateTime().offsetMinutes * 60
 }
 
-// Array returns a KindArray value's array, or nil for other kinds.
-func (v *Value) Array() *Array {
-	if v.kind != KindArray {
-		return nil
+// Array returns a KindArray value's array, or the zero Array for other kinds.
+func (v Value) Array() Array {
+	if v.Kind() != KindArray {
+		return Array{}
 	}
-	return (*Array)(v.ref)
+	return Array(v)
 }
 
-// Table returns a KindTable value's table, or nil for other kinds.
-func (v *Value) Table() *Table {
-	if v.kind != KindTable {
-		return nil
+// Table returns a KindTable value's table, or the zero Table for other kinds.
+func (v Value) Table() Table {
+	if v.Kind() != KindTable {
+		return Table{}
 	}
-	return (*Table)(v.ref)
+	return Table(v)
 }
 
-// Array is a TOML array: a static array written with brackets (elements of
-// any kinds, mixed), or an array of tables built from [[header]]s.
-type Array struct {
-	elems  []*Value
-	tables bool  // made by [[header]]s
-	room   int32 // the most entries an element has had, to size the next one
-}
+// Value returns the array as a node of its document.
+func (a Array) Value() Value { return Value(a) }
 
 // Len returns the number of elements.
-func (a *Array) Len() int { return len(a.elems) }
-
-// Index returns element i.
-func (a *Array) Index(i int) *Value { return a.elems[i] }
-
-// Elems returns the elements in source order. The slice is the array's own:
-// do not modify it.
-func (a *Array) Elems() []*Value { return a.elems }
+func (a Array) Len() int {
+	if a.t == nil {
+		return 0
+	}
+	n := a.t.node(a.i)
+	if n.flags&ofTables != 0 {
+		return int(a.t.list(n.a).n)
+	}
+	count, _ := a.t.arrayExtent(a.i, n)
+	return int(count)
+}
 
 // OfTables reports whether the array was built from [[header]]s.
-func (a *Array) OfTables() bool { return a.tables }
+func (a Array) OfTables() bool { return a.t != nil && a.t.node(a.i).flags&ofTables != 0 }
+
+// Index returns element i; it panics if i is out of range. It takes
+// constant time: an array whose elements are not all scalars finds them
+// once, on its first call.
+func (a Array) Index(i int) Value {
+	if i < 0 || i >= a.Len() {
+		panic("toml: Array.Index out of range")
+	}
+	n := a.t.node(a.i)
+	if n.flags&(ofTables|nested) == 0 {
+		return Value{a.t, a.i + 1 + uint32(i)}
+	}
+	if found, ok := a.t.elemIndex.Load(a.i); ok {
+		return Value{a.t, found.([]uint32)[i]}
+	}
+	elems := make([]uint32, 0, a.Len())
+	c := a.cursor()
+	for v, ok := c.next(); ok; v, ok = c.next() {
+		elems = append(elems, v.i)
+	}
+	a.t.elemIndex.Store(a.i, elems)
+	return Value{a.t, elems[i]}
+}
+
+// Elems returns the elements in source order, with their indexes.
+func (a Array) Elems() iter.Seq2[int, Value] {
+	return func(yield func(int, Value) bool) {
+		c := a.cursor()
+		for i := 0; ; i++ {
+			v, ok := c.next()
+			if !ok || !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+
+// elemCursor walks the elements of an array, for code that wants no
+// closure per element.
+type elemCursor struct {
+	t     *tree
+	at    uint32 // the next element's node (static) or entry (of tables)
+	left  uint32
+	lists bool // an array of tables: at is an entry
+}
+
+func (a Array) cursor() elemCursor {
+	if a.t == nil {
+		return elemCursor{}
+	}
+	n := a.t.node(a.i)
+	if n.flags&ofTables != 0 {
+		l := a.t.list(n.a)
+		return elemCursor{t: a.t, at: l.first, left: l.n, lists: true}
+	}
+	count, _ := a.t.arrayExtent(a.i, n)
+	return elemCursor{t: a.t, at: a.i + 1, left: count}
+}
+
+func (c *elemCursor) next() (Value, bool) {
+	if c.left == 0 {
+		return Value{}, false
+	}
+	c.left--
+	if c.lists {
+		e := c.t.entries.at(c.at)
+		c.at = e.next
+		return Value{c.t, e.value}, true
+	}
+	v := Value{c.t, c.at}
+	c.at = c.t.subtreeEnd(c.at)
+	return v, true
+}
 
 // TableOrigin says how a table came into existence.
 type TableOrigin uint8
@@ -228,103 +341,332 @@ type Key struct {
 // Entry is one key and its value.
 type Entry struct {
 	Key   Key
-	Value *Value
+	Value Value
 }
 
-// smallTable is the entry count up to which lookups scan; beyond it a map
-// keeps them constant-time, so documents parse in linear time whatever the
-// width of a table.
-const smallTable = 32
-
-// Table is a TOML table: entries in the order their keys first appear.
-type Table struct {
-	entries []Entry
-	index   map[string]int32
-	origin  TableOrigin
-}
+// Value returns the table as a node of its document.
+func (t Table) Value() Value { return Value(t) }
 
 // Origin says how the table was made.
-func (t *Table) Origin() TableOrigin { return t.origin }
+func (t Table) Origin() TableOrigin {
+	if t.t == nil {
+		return RootTable
+	}
+	return TableOrigin(t.t.node(t.i).flags & originMask)
+}
 
 // Len returns the number of entries.
-func (t *Table) Len() int { return len(t.entries) }
-
-// Entries returns the entries in source order. The slice is the table's own:
-// do not modify it.
-func (t *Table) Entries() []Entry { return t.entries }
-
-// Get returns the value of key, or nil.
-func (t *Table) Get(key string) *Value {
-	if i := t.find(key); i >= 0 {
-		return t.entries[i].Value
+func (t Table) Len() int {
+	if t.t == nil {
+		return 0
 	}
-	return nil
+	_, n := t.t.entriesOf(t.t.node(t.i))
+	return int(n)
+}
+
+// Entries returns the entries in source order, with their indexes.
+func (t Table) Entries() iter.Seq2[int, Entry] {
+	return func(yield func(int, Entry) bool) {
+		c := t.cursor()
+		for i := 0; ; i++ {
+			e, ok := c.next()
+			if !ok || !yield(i, e) {
+				return
+			}
+		}
+	}
+}
+
+// entryCursor walks the entries of a table, for code that wants no
+// closure per entry.
+type entryCursor struct {
+	t  *tree
+	at uint32 // the next entry; 0 at the end
+}
+
+func (t Table) cursor() entryCursor {
+	if t.t == nil {
+		return entryCursor{}
+	}
+	first, _ := t.t.entriesOf(t.t.node(t.i))
+	return entryCursor{t.t, first}
+}
+
+func (c *entryCursor) next() (Entry, bool) {
+	if c.at == 0 {
+		return Entry{}, false
+	}
+	e := c.t.entries.at(c.at)
+	c.at = e.next
+	return c.t.entry(e), true
+}
+
+// Get returns the value of key, or the zero Value.
+func (t Table) Get(key string) Value {
+	e, _ := t.Lookup(key)
+	return e.Value
 }
 
 // Lookup returns the entry of key and whether it exists.
-func (t *Table) Lookup(key string) (Entry, bool) {
-	if i := t.find(key); i >= 0 {
-		return t.entries[i], true
+func (t Table) Lookup(key string) (Entry, bool) {
+	if t.t == nil {
+		return Entry{}, false
+	}
+	if e := t.t.find(t.i, key); e != 0 {
+		return t.t.entry(t.t.entries.at(e)), true
 	}
 	return Entry{}, false
 }
 
-func (t *Table) find(key string) int {
-	if t.index != nil {
-		if i, ok := t.index[key]; ok {
-			return int(i)
-		}
-		return -1
-	}
-	for i := range t.entries {
-		if t.entries[i].Key.Name == key {
-			return i
-		}
-	}
-	return -1
-}
-
-func (t *Table) add(k Key, v *Value) {
-	t.entries = append(t.entries, Entry{k, v})
-	n := len(t.entries)
-	switch {
-	case t.index != nil:
-		t.index[k.Name] = int32(n - 1)
-	case n > smallTable:
-		t.index = make(map[string]int32, 2*n)
-		for i := range t.entries {
-			t.index[t.entries[i].Key.Name] = int32(i)
-		}
-	}
-}
-
 // Document is a parsed TOML document.
 type Document struct {
-	// Root is the top-level table; its Value spans the whole input.
-	Root *Value
-
-	src   string
-	lines []int // offsets of line starts, built on first use
+	tree tree
 }
 
+// Root returns the top-level table as a Value; it spans the whole input.
+func (d *Document) Root() Value { return Value{&d.tree, 0} }
+
 // Table returns the top-level table.
-func (d *Document) Table() *Table { return d.Root.Table() }
+func (d *Document) Table() Table { return Table{&d.tree, 0} }
 
 // Source returns the parsed text.
-func (d *Document) Source() string { return d.src }
+func (d *Document) Source() string { return d.tree.src }
 
 // Text returns the source text of a span.
 func (d *Document) Text(s Span) string {
-	if s.Start < 0 || s.End > len(d.src) || s.Start > s.End {
+	src := d.tree.src
+	if s.Start < 0 || s.End > len(src) || s.Start > s.End {
 		return ""
 	}
-	return d.src[s.Start:s.End]
+	return src[s.Start:s.End]
 }
 
 // Position returns the line and column of a byte offset in the source.
-func (d *Document) Position(offset int) Position {
-	if d.lines == nil {
-		d.lines = lineStarts(d.src)
+func (d *Document) Position(offset int) Position { return d.tree.position(offset) }
+
+// The tree of a document is a few arrays of small structs without
+// pointers, so that the garbage collector never looks inside it and a node
+// costs 16 bytes: a node refers to other nodes, to strings and to wide
+// scalars by number, never by address.
+//
+//   - A table's node names a list of entries; each entry holds a key (by
+//     its span in the source) and its value's node, and links to the next
+//     entry, so that a table grows at any time without moving anything.
+//   - A static array is closed in the source, so its elements follow its
+//     node directly, each followed by its own elements if it has any: the
+//     array needs only a count, and an array of scalars is indexed in
+//     constant time.
+//   - An array of tables grows with each [[header]] and is a list too.
+type tree struct {
+	src      string
+	nodes    store[node]
+	entries  store[entry]         // entry 0 is unused: 0 ends a list
+	lists    store[list]          // list 0 is the empty list
+	wide     store[uint64]        // scalars wider than 32 bits; slot 0 unused
+	strs     []string             // strings whose decoded text is not a slice of src
+	keyNames map[uint32]string    // keys whose names differ from their source text, by start
+	indexes  map[uint32]*keyIndex // the key index of each list longer than smallTable
+	bigEnds  map[uint32]uint32    // the end of each inline table of bigTable nodes or more
+
+	linesOnce sync.Once
+	lines     []int    // offsets of line starts, built on first use
+	elemIndex sync.Map // array node -> []uint32: the element nodes of arrays Index was asked of
+}
+
+// node is one value.
+type node struct {
+	start, end uint32 // the span
+	kind       Kind
+	flags      uint8
+	count      uint16 // a static array of scalars: its length, if below 1<<16-1
+	a          uint32 // the payload, by kind (see the flags below)
+}
+
+// The flags of a node, by kind.
+const (
+	// Table: the origin; a is its list, or its only entry with oneEntry,
+	// or 0 while it has no entries. An inline table's values follow its
+	// node, up to count nodes on (or bigEnds when count is 1<<16-1).
+	originMask = 0x07
+	oneEntry   = 0x08
+
+	// Integer: a holds the value as an int32; otherwise a is a wide slot.
+	inlineInt = 0x01
+
+	// Float: a is a wide slot. Date-times: a is the first of two wide
+	// slots, the packed date and clock, then the nanoseconds. Bool: a is 0
+	// or 1.
+
+	// String: a is an index into strs; otherwise the text is
+	// src[a:end-1], or src[a:end-3] for a multi-line string.
+	decodedStr   = 0x01
+	multilineStr = 0x02
+
+	// Array: ofTables means a is its list. Otherwise the elements follow
+	// the node; nested means some are arrays or tables, so that finding
+	// the next needs the extent of each; wideArray means the length (and
+	// the end of the elements) is kept in wide slot a, because it does not
+	// fit in count or the elements are not all scalars.
+	ofTables  = 0x01
+	nested    = 0x02
+	wideArray = 0x04
+)
+
+// entry is one key of a table, or one element of an array of tables. The
+// key is read again from the source where it starts: keys are short, and
+// an entry is smaller for it.
+type entry struct {
+	keyStart uint32 // where the key's source text starts, at a quote if quoted
+	value    uint32 // the value's node
+	next     uint32 // the next entry of the list, or 0
+}
+
+// list is the entries of a table of more than one entry, or the elements
+// of an array of tables.
+type list struct {
+	first, last uint32 // entries
+	n           uint32
+}
+
+func (t *tree) node(i uint32) *node { return t.nodes.at(i) }
+
+func (t *tree) list(l uint32) *list { return t.lists.at(l) }
+
+// str returns the text of a string node.
+func (t *tree) str(n *node) string {
+	if n.flags&decodedStr != 0 {
+		return t.strs[n.a]
 	}
-	return positionIn(d.src, d.lines, offset)
+	end := n.end - 1
+	if n.flags&multilineStr != 0 {
+		end = n.end - 3
+	}
+	return t.src[n.a:end]
+}
+
+// arrayExtent returns the length of a static array and the node after its
+// elements.
+func (t *tree) arrayExtent(i uint32, n *node) (count, end uint32) {
+	if n.flags&wideArray != 0 {
+		w := *t.wide.at(n.a)
+		return uint32(w), uint32(w >> 32)
+	}
+	return uint32(n.count), i + 1 + uint32(n.count)
+}
+
+// subtreeEnd returns the node after i and everything i holds, for a node
+// inside a static array.
+func (t *tree) subtreeEnd(i uint32) uint32 {
+	n := t.node(i)
+	switch n.kind {
+	case KindArray:
+		_, end := t.arrayExtent(i, n)
+		return end
+	case KindTable:
+		if n.count == bigTable {
+			return t.bigEnds[i]
+		}
+		return i + uint32(n.count)
+	}
+	return i + 1
+}
+
+// bigTable marks an inline table with too many nodes for its count.
+const bigTable = 1<<16 - 1
+
+// entriesOf returns the first entry of a table and how many it has.
+func (t *tree) entriesOf(n *node) (first, count uint32) {
+	switch {
+	case n.flags&oneEntry != 0:
+		return n.a, 1
+	case n.a == 0:
+		return 0, 0
+	}
+	l := t.list(n.a)
+	return l.first, l.n
+}
+
+// keyEnd returns where the key starting at i ends. The source has been
+// checked: the key is well formed.
+func (t *tree) keyEnd(i uint32) uint32 {
+	s := t.src
+	switch s[i] {
+	case '\'':
+		return i + 2 + uint32(strings.IndexByte(s[i+1:], '\''))
+	case '"':
+		j := i + 1
+		for s[j] != '"' {
+			if s[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		return j + 1
+	}
+	j := int(i)
+	for j < len(s) && bareKeyChars[s[j]] {
+		j++
+	}
+	return uint32(j)
+}
+
+// keyName returns the name of an entry's key.
+func (t *tree) keyName(e *entry) string {
+	s := t.src[e.keyStart:t.keyEnd(e.keyStart)]
+	switch s[0] {
+	case '"':
+		if name, ok := t.keyNames[e.keyStart]; ok {
+			return name
+		}
+		return s[1 : len(s)-1]
+	case '\'':
+		return s[1 : len(s)-1]
+	}
+	return s
+}
+
+func (t *tree) entry(e *entry) Entry {
+	return Entry{
+		Key:   Key{Name: t.keyName(e), Span: Span{int(e.keyStart), int(t.keyEnd(e.keyStart))}},
+		Value: Value{t, e.value},
+	}
+}
+
+// smallTable is the entry count up to which lookups scan; beyond it an
+// index keeps them constant-time, so documents parse in linear time
+// whatever the width of a table.
+const smallTable = 32
+
+// find returns the entry of key in the table at node tn, or 0.
+func (t *tree) find(tn uint32, key string) uint32 {
+	n := t.node(tn)
+	if n.flags&oneEntry == 0 && n.a != 0 && t.list(n.a).n > smallTable {
+		return t.indexes[n.a].find(t, key)
+	}
+	first, _ := t.entriesOf(n)
+	for e := first; e != 0; {
+		en := t.entries.at(e)
+		if t.keyName(en) == key {
+			return e
+		}
+		e = en.next
+	}
+	return 0
+}
+
+func (t *tree) position(offset int) Position {
+	t.linesOnce.Do(func() { t.lines = lineStarts(t.src) })
+	return positionIn(t.src, t.lines, offset)
+}
+
+// inSource reports where s starts in src, if s is a slice of it.
+func inSource(src, s string) (uint32, bool) {
+	if len(s) == 0 || len(src) == 0 {
+		return 0, false
+	}
+	off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(unsafe.StringData(src)))
+	if off >= uintptr(len(src)) {
+		return 0, false
+	}
+	return uint32(off), true
 }

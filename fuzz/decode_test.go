@@ -84,10 +84,10 @@ func FuzzDecode(f *testing.F) {
 		case parseErr == nil && err != nil:
 			t.Fatalf("input %q:\nParse accepts it but Unmarshal into any fails: %v", src, err)
 		case parseErr == nil:
-			if diff := diffTrees(plainTree(doc.Root), plainGo(generic)); diff != "" {
+			if diff := diffTrees(plainTree(doc.Root()), plainGo(generic)); diff != "" {
 				t.Fatalf("input %q:\nUnmarshal into any differs from the parsed document (-parsed +decoded):\n%s", src, diff)
 			}
-			if msg := checkMaxValues(src, countValues(doc.Root)-1); msg != "" {
+			if msg := checkMaxValues(src, countValues(doc.Root())-1); msg != "" {
 				t.Fatalf("input %q:\n%s", src, msg)
 			}
 			var again any
@@ -128,7 +128,7 @@ var structOptions = cmp.Options{
 }
 
 // countValues returns the number of values in v's tree, v included.
-func countValues(v *toml.Value) int {
+func countValues(v toml.Value) int {
 	n := 1
 	switch v.Kind() {
 	case toml.KindTable:

@@ -80,12 +80,20 @@ func checkParseError(src []byte, err error) string {
 // checkSpans returns what is wrong with the spans of an accepted document,
 // or "": the root spans the input; every key and value spans a non-empty
 // part of it (a table made by a dotted key or a header spans that key);
-// Document.Position agrees with positionAt at each key; the text of each
-// key's span is that key; and the text of each literal value's span (a
-// scalar, a bracketed array, an inline table) parses as that value.
+// Document.Position agrees with positionAt at each key, and Value.Position
+// with Document.Position at each value; the text of each key's span is
+// that key; and the text of each literal value's span (a scalar, a
+// bracketed array, an inline table) parses as that value. On the way it
+// checks that the handles agree with each other: each table's Len counts
+// the entries it yields and Get finds each of them, and each array's Len
+// counts the elements it yields and Index returns them.
 func checkSpans(src []byte, doc *toml.Document) string {
-	if want := (toml.Span{Start: 0, End: len(src)}); doc.Root.Span != want {
-		return fmt.Sprintf("root spans %+v, want %+v", doc.Root.Span, want)
+	root := doc.Root()
+	if want := (toml.Span{Start: 0, End: len(src)}); root.Span() != want {
+		return fmt.Sprintf("root spans %+v, want %+v", root.Span(), want)
+	}
+	if root.Kind() != toml.KindTable || root.Table() != doc.Table() {
+		return fmt.Sprintf("Root gives a %v that is not the document's Table", root.Kind())
 	}
 	w := spanWalker{src: src, lines: newLineIndex(src), doc: doc}
 	w.table(doc.Table())
@@ -107,11 +115,17 @@ func (w *spanWalker) fail(format string, args ...any) {
 	w.problem = strings.Join(w.path, "") + ": " + fmt.Sprintf(format, args...)
 }
 
-func (w *spanWalker) table(t *toml.Table) {
-	for _, e := range t.Entries() {
+func (w *spanWalker) table(t toml.Table) {
+	n := 0
+	for i, e := range t.Entries() {
 		if w.problem != "" {
 			return
 		}
+		if i != n {
+			w.fail("entry %d is yielded as entry %d", n, i)
+			return
+		}
+		n++
 		w.path = append(w.path, "."+strconv.Quote(e.Key.Name))
 		if msg := checkSpan(w.src, e.Key.Span); msg != "" {
 			w.fail("key %s", msg)
@@ -125,18 +139,30 @@ func (w *spanWalker) table(t *toml.Table) {
 			w.fail("the key's span holds %q, which does not name the key", text)
 			return
 		}
+		if got := t.Get(e.Key.Name); got != e.Value {
+			w.fail("Get of the key gives a %v at %+v, not the entry's value", got.Kind(), got.Span())
+			return
+		}
 		w.value(e.Value)
 		w.path = w.path[:len(w.path)-1]
 	}
+	if w.problem == "" && n != t.Len() {
+		w.fail("the table yields %d entries but its Len is %d", n, t.Len())
+	}
 }
 
-func (w *spanWalker) value(v *toml.Value) {
-	if msg := checkSpan(w.src, v.Span); msg != "" {
+func (w *spanWalker) value(v toml.Value) {
+	span := v.Span()
+	if msg := checkSpan(w.src, span); msg != "" {
 		w.fail("value %s", msg)
 		return
 	}
-	if isLiteral(v) && v.Span.End-v.Span.Start <= maxReparsed {
-		text := w.doc.Text(v.Span)
+	if got, want := v.Position(), w.doc.Position(span.Start); got != want {
+		w.fail("Position of the value gives %+v, want %+v", got, want)
+		return
+	}
+	if isLiteral(v) && span.End-span.Start <= maxReparsed {
+		text := w.doc.Text(span)
 		again, err := toml.Parse([]byte("x = " + text))
 		if err != nil {
 			w.fail("the value's span holds %q, which does not parse as a value: %v", text, err)
@@ -149,18 +175,53 @@ func (w *spanWalker) value(v *toml.Value) {
 	}
 	switch v.Kind() {
 	case toml.KindTable:
+		if v.Table().Value() != v {
+			w.fail("the table's Value is not the value")
+			return
+		}
 		w.table(v.Table())
 	case toml.KindArray:
-		for i, e := range v.Array().Elems() {
+		a := v.Array()
+		if a.Value() != v {
+			w.fail("the array's Value is not the value")
+			return
+		}
+		n, length := 0, a.Len()
+		for i, e := range a.Elems() {
 			if w.problem != "" {
 				return
 			}
 			w.path = append(w.path, "["+strconv.Itoa(i)+"]")
+			if i != n {
+				w.fail("element %d is yielded as element %d", n, i)
+				return
+			}
+			n++
+			// Index takes time in i for arrays that hold arrays or
+			// tables, so only some indexes are checked: the first few
+			// and the last.
+			if i < maxIndexed || i == length-1 {
+				if i >= length {
+					w.fail("the array yields element %d but its Len is %d", i, length)
+					return
+				}
+				if got := a.Index(i); got != e {
+					w.fail("Index gives a %v at %+v, not the element", got.Kind(), got.Span())
+					return
+				}
+			}
 			w.value(e)
 			w.path = w.path[:len(w.path)-1]
 		}
+		if w.problem == "" && n != length {
+			w.fail("the array yields %d elements but its Len is %d", n, length)
+		}
 	}
 }
+
+// maxIndexed bounds the elements of an array that checkSpans looks up with
+// Array.Index, besides the last.
+const maxIndexed = 64
 
 // maxReparsed bounds the span text that checkSpans parses again: a literal
 // nested n deep is parsed once per level, and this keeps that to at most
@@ -169,7 +230,7 @@ const maxReparsed = 4096
 
 // isLiteral reports whether a value is written out whole at its span:
 // a scalar, a bracketed array or an inline table.
-func isLiteral(v *toml.Value) bool {
+func isLiteral(v toml.Value) bool {
 	switch v.Kind() {
 	case toml.KindTable:
 		return v.Table().Origin() == toml.InlineTable
@@ -185,8 +246,10 @@ func namesKey(text, name string) bool {
 	if err != nil || doc.Table().Len() != 1 {
 		return false
 	}
-	e := doc.Table().Entries()[0]
-	return e.Key.Name == name && e.Value.Kind() == toml.KindInteger
+	for _, e := range doc.Table().Entries() {
+		return e.Key.Name == name && e.Value.Kind() == toml.KindInteger
+	}
+	return false
 }
 
 func checkSpan(src []byte, s toml.Span) string {

@@ -23,7 +23,7 @@ type scalar struct {
 // plainTree turns a value into map[string]any, []any and scalar leaves,
 // which cmp.Diff compares and prints. Table order is dropped: an encoder
 // may write a table's keys in another order and still mean the same.
-func plainTree(v *toml.Value) any {
+func plainTree(v toml.Value) any {
 	switch v.Kind() {
 	case toml.KindTable:
 		m := make(map[string]any, v.Table().Len())
@@ -51,7 +51,7 @@ func diffTrees(want, got any, opts ...cmp.Option) string {
 	return cmp.Diff(want, got, opts...)
 }
 
-func scalarText(v *toml.Value) string {
+func scalarText(v toml.Value) string {
 	switch v.Kind() {
 	case toml.KindString:
 		return v.Str()

@@ -60,7 +60,7 @@ func runGet(c *command, e *env, args []string) int {
 	if doc == nil {
 		return code
 	}
-	v, err := walkKeyPath(doc.Root, steps)
+	v, err := walkKeyPath(doc.Root(), steps)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "toml get: %s: %v\n", displayName(rest[0]), err)
 		return exitFailure
@@ -95,7 +95,7 @@ func displayName(arg string) string {
 
 // walkKeyPath follows steps from root. Its error names the longest prefix
 // of the path that exists and what is wrong with the next step.
-func walkKeyPath(root *toml.Value, steps []pathStep) (*toml.Value, error) {
+func walkKeyPath(root toml.Value, steps []pathStep) (toml.Value, error) {
 	v := root
 	for i, st := range steps {
 		at := formatKeyPath(steps[:i])
@@ -105,7 +105,7 @@ func walkKeyPath(root *toml.Value, steps []pathStep) (*toml.Value, error) {
 		}
 		if st.isIndex {
 			if v.Kind() != toml.KindArray {
-				return nil, fmt.Errorf("key %s not found: %s is %s, not an array", formatKeyPath(steps), where, describeValue(v))
+				return toml.Value{}, fmt.Errorf("key %s not found: %s is %s, not an array", formatKeyPath(steps), where, describeValue(v))
 			}
 			n := v.Array().Len()
 			idx := st.index
@@ -113,7 +113,7 @@ func walkKeyPath(root *toml.Value, steps []pathStep) (*toml.Value, error) {
 				idx += n
 			}
 			if idx < 0 || idx >= n {
-				return nil, fmt.Errorf("key %s not found: index %d is out of range, %s has %s", formatKeyPath(steps), st.index, where, plural(n, "element"))
+				return toml.Value{}, fmt.Errorf("key %s not found: index %d is out of range, %s has %s", formatKeyPath(steps), st.index, where, plural(n, "element"))
 			}
 			v = v.Array().Index(idx)
 			continue
@@ -123,11 +123,11 @@ func walkKeyPath(root *toml.Value, steps []pathStep) (*toml.Value, error) {
 			if v.Kind() == toml.KindArray {
 				hint = fmt.Sprintf(" (pick an element: %s[0].%s)", at, formatKey(st.key))
 			}
-			return nil, fmt.Errorf("key %s not found: %s is %s, not a table%s", formatKeyPath(steps), where, describeValue(v), hint)
+			return toml.Value{}, fmt.Errorf("key %s not found: %s is %s, not a table%s", formatKeyPath(steps), where, describeValue(v), hint)
 		}
 		next := v.Table().Get(st.key)
-		if next == nil {
-			return nil, fmt.Errorf("key %s not found: %s has no key %s", formatKeyPath(steps), where, formatKey(st.key))
+		if next.Kind() == toml.KindInvalid {
+			return toml.Value{}, fmt.Errorf("key %s not found: %s has no key %s", formatKeyPath(steps), where, formatKey(st.key))
 		}
 		v = next
 	}
@@ -135,7 +135,7 @@ func walkKeyPath(root *toml.Value, steps []pathStep) (*toml.Value, error) {
 }
 
 // describeValue names a value's kind with an article, for messages.
-func describeValue(v *toml.Value) string {
+func describeValue(v toml.Value) string {
 	switch v.Kind() {
 	case toml.KindArray:
 		if v.Array().OfTables() {

@@ -62,7 +62,7 @@ func runJSON(c *command, e *env, args []string) int {
 	if doc == nil {
 		return code
 	}
-	out := appendPlainJSON(nil, doc.Root)
+	out := appendPlainJSON(nil, doc.Root())
 	if err := writeJSON(e, out, *compact); err != nil {
 		fmt.Fprintf(e.stderr, "toml json: %v\n", err)
 		return exitFailure
@@ -85,12 +85,12 @@ func writeJSON(e *env, data []byte, compact bool) error {
 
 // appendPlainJSON appends v as plain JSON (see jsonCommand's table),
 // walking the tree so that tables keep their key order.
-func appendPlainJSON(b []byte, v *toml.Value) []byte {
+func appendPlainJSON(b []byte, v toml.Value) []byte {
 	return tagged.AppendTree(b, v, appendPlainScalar)
 }
 
 // appendPlainScalar appends a scalar as plain JSON.
-func appendPlainScalar(b []byte, v *toml.Value) []byte {
+func appendPlainScalar(b []byte, v toml.Value) []byte {
 	switch v.Kind() {
 	case toml.KindString:
 		return tagged.AppendJSONString(b, v.Str())

@@ -92,7 +92,7 @@ func TestJSONCorpus(t *testing.T) {
 			}
 			dec := json.NewDecoder(strings.NewReader(got.stdout))
 			dec.UseNumber()
-			if err := matchJSON(dec, doc.Root, "$"); err != nil {
+			if err := matchJSON(dec, doc.Root(), "$"); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := dec.Token(); err != io.EOF {
@@ -105,7 +105,7 @@ func TestJSONCorpus(t *testing.T) {
 // matchJSON reads one JSON value from dec's token stream and checks it
 // against v: same keys in the same order, same elements, and each scalar
 // as toml json's table of conversions says.
-func matchJSON(dec *json.Decoder, v *toml.Value, at string) error {
+func matchJSON(dec *json.Decoder, v toml.Value, at string) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return fmt.Errorf("%s: %v", at, err)

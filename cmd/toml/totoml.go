@@ -9,7 +9,7 @@ import (
 // made by [[key]] headers as those headers again, so that a lock file's
 // packages read as they do in the file; anything else in TOML's inline
 // syntax.
-func tomlText(v *toml.Value, key string) (string, error) {
+func tomlText(v toml.Value, key string) (string, error) {
 	switch v.Kind() {
 	case toml.KindString:
 		return v.Str() + "\n", nil

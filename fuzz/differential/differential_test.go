@@ -54,7 +54,7 @@ func compare(src []byte) (string, *deviation) {
 	case theirErr != nil:
 		return fmt.Sprintf("we accept it but go-toml rejects it: %v", theirErr), nil
 	}
-	if diff := diffTrees(theirs(their), ours(doc.Root)); diff != "" {
+	if diff := diffTrees(theirs(their), ours(doc.Root())); diff != "" {
 		return fmt.Sprintf("values differ (-go-toml +ours):\n%s", diff), nil
 	}
 	return "", nil

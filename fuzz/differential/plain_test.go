@@ -21,7 +21,7 @@ type scalar struct {
 }
 
 // ours turns one of our values into map[string]any, []any and scalars.
-func ours(v *toml.Value) any {
+func ours(v toml.Value) any {
 	switch v.Kind() {
 	case toml.KindTable:
 		m := make(map[string]any, v.Table().Len())

@@ -21,7 +21,7 @@ func parsePlain(t *testing.T, src string) (ourTree, theirTree any) {
 	if err := gotoml.Unmarshal([]byte(src), &their); err != nil {
 		t.Fatalf("go-toml Unmarshal(%q): %v", src, err)
 	}
-	return ours(doc.Root), theirs(their)
+	return ours(doc.Root()), theirs(their)
 }
 
 // TestPlainTreesAgree checks that the two sides of the comparison spell

@@ -12,16 +12,16 @@ import (
 
 // AppendDocument appends the tagged JSON of a document.
 func AppendDocument(b []byte, doc *toml.Document) []byte {
-	return appendValue(b, doc.Root)
+	return appendValue(b, doc.Root())
 }
 
-func appendValue(b []byte, v *toml.Value) []byte {
+func appendValue(b []byte, v toml.Value) []byte {
 	return AppendTree(b, v, appendTaggedScalar)
 }
 
 // AppendTree appends v as JSON: a table as an object with its keys in
 // document order, an array as an array, and each scalar as scalar writes it.
-func AppendTree(b []byte, v *toml.Value, scalar func([]byte, *toml.Value) []byte) []byte {
+func AppendTree(b []byte, v toml.Value, scalar func([]byte, toml.Value) []byte) []byte {
 	switch v.Kind() {
 	case toml.KindTable:
 		b = append(b, '{')
@@ -48,7 +48,7 @@ func AppendTree(b []byte, v *toml.Value, scalar func([]byte, *toml.Value) []byte
 }
 
 // appendTaggedScalar writes {"type": "integer", "value": "42"}.
-func appendTaggedScalar(b []byte, v *toml.Value) []byte {
+func appendTaggedScalar(b []byte, v toml.Value) []byte {
 	b = append(b, `{"type":"`...)
 	b = append(b, v.Kind().String()...)
 	b = append(b, `","value":`...)
@@ -56,7 +56,7 @@ func appendTaggedScalar(b []byte, v *toml.Value) []byte {
 }
 
 // ScalarText returns a scalar's value as toml-test writes it.
-func ScalarText(v *toml.Value) string {
+func ScalarText(v toml.Value) string {
 	switch v.Kind() {
 	case toml.KindString:
 		return v.Str()

@@ -133,11 +133,11 @@ func parseFloat(value string) (any, error) {
 // 'T', a 'z' for the 'Z', any fraction of a second).
 func parseDateTime(typ, value string) (any, error) {
 	doc, err := toml.Parse([]byte("v = " + value))
-	var v *toml.Value
+	var v toml.Value
 	if err == nil && doc.Table().Len() == 1 {
 		v = doc.Table().Get("v")
 	}
-	if v == nil || v.Kind().String() != typ {
+	if v.Kind() == toml.KindInvalid || v.Kind().String() != typ {
 		return nil, fmt.Errorf("%q is not a %s", value, typ)
 	}
 	switch v.Kind() {

@@ -1,0 +1,109 @@
+package toml
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestTreeShapes checks the handles against a plain walk of documents
+// that reach each representation the tree has: arrays of scalars (short
+// and past a node's count), arrays holding arrays and inline tables (small
+// and past bigTable nodes), arrays of tables, tables of one entry, of a
+// few, and past smallTable (indexed), and keys whose names are escaped.
+func TestTreeShapes(t *testing.T) {
+	wideArray := "w = [" + strings.Repeat("1,", 70000) + "2]\n"
+	bigInline := "b = [{x = [" + strings.Repeat("0,", 70000) + "]}, {y = 1}, 3]\n"
+	var wideTable strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&wideTable, "k%d = %d\n", i, i)
+	}
+	docs := map[string]string{
+		"scalars":         "a = [1, 'two', 3.0, true, 1979-05-27]\n",
+		"wide array":      wideArray,
+		"nested":          "n = [[1, [2, 3]], {a = 1, b = [4]}, [], {}, 5, {c.d = 6}]\n",
+		"big inline":      bigInline,
+		"array of tables": "[[p]]\nx = 1\n[[p]]\n[[p]]\ny = [1, {z = 2}]\n[p.sub]\nq = 1\n",
+		"one entry":       "t = {a = 1}\n[u]\nb = 2\n",
+		"wide table":      wideTable.String(),
+		"escaped keys":    "\"a\\tb\" = 1\n'lit' = 2\n\"\" = 3\n\"plain\" = 4\n[\"x\\u0041\".y]\nz = 5\n",
+	}
+	for name, src := range docs {
+		t.Run(name, func(t *testing.T) {
+			doc, err := ParseString(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkHandles(t, doc.Root())
+		})
+	}
+}
+
+// checkHandles checks that iteration, Len, Index, Get and Lookup agree
+// on every node below v.
+func checkHandles(t *testing.T, v Value) {
+	t.Helper()
+	switch v.Kind() {
+	case KindTable:
+		tab := v.Table()
+		if tab.Value() != v {
+			t.Fatalf("Table().Value() is not the value")
+		}
+		n := 0
+		for i, e := range tab.Entries() {
+			if i != n {
+				t.Fatalf("entry index %d, want %d", i, n)
+			}
+			n++
+			if got := tab.Get(e.Key.Name); got != e.Value {
+				t.Errorf("Get(%q) differs from its entry", e.Key.Name)
+			}
+			if got, ok := tab.Lookup(e.Key.Name); !ok || got.Key != e.Key {
+				t.Errorf("Lookup(%q) = %+v, %v", e.Key.Name, got.Key, ok)
+			}
+			if e.Key.Span.Start >= e.Key.Span.End {
+				t.Errorf("key %q has span %v", e.Key.Name, e.Key.Span)
+			}
+			checkHandles(t, e.Value)
+		}
+		if n != tab.Len() {
+			t.Errorf("table yields %d entries, Len is %d", n, tab.Len())
+		}
+		if got := tab.Get("no such key"); got.Kind() != KindInvalid {
+			t.Errorf("Get of a missing key gave a %s", got.Kind())
+		}
+	case KindArray:
+		arr := v.Array()
+		var elems []Value
+		for _, e := range arr.Elems() {
+			elems = append(elems, e)
+		}
+		if len(elems) != arr.Len() {
+			t.Fatalf("array yields %d elements, Len is %d", len(elems), arr.Len())
+		}
+		for i, e := range elems {
+			if got := arr.Index(i); got != e {
+				t.Fatalf("Index(%d) = node %d, iteration gives node %d", i, got.i, e.i)
+			}
+			checkHandles(t, e)
+		}
+	}
+}
+
+// TestEscapedKeyNames pins names that differ from their source text.
+func TestEscapedKeyNames(t *testing.T) {
+	doc, err := ParseString("\"a\\tb\" = 1\n'l\\t' = 2\n\"\" = 3\n\"\\\"\" = 4\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Table().Entries() {
+		got = append(got, e.Key.Name+"|"+doc.Text(e.Key.Span))
+	}
+	want := []string{"a\tb|\"a\\tb\"", "l\\t|'l\\t'", "|\"\"", "\"|\"\\\"\""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("keys (-want +got):\n%s", diff)
+	}
+}
