@@ -92,6 +92,22 @@ func excerpt(src []byte, offset int) (line, caret string, ok bool) {
 			end-- // the CR of a CRLF; a bare CR stays, made visible
 		}
 	}
+	// Only the characters the excerpt can show are decoded: a line may be
+	// megabytes long. Each side keeps enough bytes for more than
+	// excerptContext+10 characters, so a cut side is still marked.
+	const room = (excerptContext + 11) * utf8.UTFMax
+	if offset-start > room {
+		start = offset - room
+		for start < offset && !utf8.RuneStart(src[start]) {
+			start++
+		}
+	}
+	if end-offset > room {
+		end = offset + room
+		for end > offset && !utf8.RuneStart(src[end]) {
+			end--
+		}
+	}
 	before := []rune(visible(src[start:offset]))
 	after := []rune(visible(src[offset:end]))
 
