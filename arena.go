@@ -2,6 +2,7 @@ package toml
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"sync"
 	"unsafe"
 )
@@ -105,6 +106,7 @@ func (t *tree) init(src string) {
 	t.keyNames = nil
 	t.indexes = nil
 	t.bigEnds = nil
+	t.lastIndex, t.lastIndexed = nil, 0
 	t.elemIndex.Clear()
 	t.linesOnce = sync.Once{}
 	t.lines = nil
@@ -119,6 +121,7 @@ func (t *tree) release() {
 	t.keyNames = nil
 	t.indexes = nil
 	t.bigEnds = nil
+	t.lastIndex, t.lastIndexed = nil, 0
 	t.lines = nil
 }
 
@@ -193,7 +196,7 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 		}
 		t.indexes[l] = ix
 	case ls.n > smallTable+1:
-		t.indexes[l].add(t, e)
+		t.index(l).add(t, e)
 	}
 }
 
@@ -216,6 +219,16 @@ func (t *tree) lastElement(an uint32) uint32 {
 	return t.entries.at(t.list(t.node(an).a).last).value
 }
 
+// index returns the key index of list l, which must have one. Lookups
+// come in runs on one table (the keys of a section): the last index is
+// kept at hand.
+func (t *tree) index(l uint32) *keyIndex {
+	if l != t.lastIndexed || t.lastIndex == nil {
+		t.lastIndex, t.lastIndexed = t.indexes[l], l
+	}
+	return t.lastIndex
+}
+
 // keyIndex finds the entries of a long list by name: open addressing over
 // entry numbers, at most half full.
 type keyIndex struct {
@@ -227,9 +240,10 @@ var keySeed = maphash.MakeSeed()
 
 func (ix *keyIndex) find(t *tree, key string) uint32 {
 	mask := uint64(len(ix.slots) - 1)
+	s := shapeOf(key)
 	for i := maphash.String(keySeed, key) & mask; ; i = (i + 1) & mask {
 		e := ix.slots[i]
-		if e == 0 || t.keyName(t.entries.at(e)) == key {
+		if e == 0 || t.keyIs(t.entries.at(e).keyStart, key, s) {
 			return e
 		}
 	}
@@ -238,7 +252,8 @@ func (ix *keyIndex) find(t *tree, key string) uint32 {
 func (ix *keyIndex) add(t *tree, e uint32) {
 	if 2*(ix.n+1) > len(ix.slots) {
 		old := ix.slots
-		ix.slots = make([]uint32, max(4*smallTable, 2*len(old)))
+		// A power of two, so that a mask makes a slot of a hash.
+		ix.slots = make([]uint32, max(4<<bits.Len(smallTable), 2*len(old)))
 		for _, o := range old {
 			if o != 0 {
 				ix.insert(t, o)

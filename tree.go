@@ -468,6 +468,9 @@ type tree struct {
 	indexes  map[uint32]*keyIndex // the key index of each list longer than smallTable
 	bigEnds  map[uint32]uint32    // the end of each inline table of bigTable nodes or more
 
+	lastIndex   *keyIndex // indexes[lastIndexed], if not nil
+	lastIndexed uint32
+
 	linesOnce sync.Once
 	lines     []int    // offsets of line starts, built on first use
 	elemIndex sync.Map // array node -> []uint32: the element nodes of arrays Index was asked of
@@ -612,24 +615,76 @@ func (t *tree) keyEnd(i uint32) uint32 {
 
 // keyName returns the name of an entry's key.
 func (t *tree) keyName(e *entry) string {
-	s := t.src[e.keyStart:t.keyEnd(e.keyStart)]
-	switch s[0] {
+	name, _ := t.keyAt(e.keyStart)
+	return name
+}
+
+// keyAt returns the name of the key starting at i, and where it ends.
+func (t *tree) keyAt(i uint32) (string, uint32) {
+	end := t.keyEnd(i)
+	switch t.src[i] {
 	case '"':
-		if name, ok := t.keyNames[e.keyStart]; ok {
-			return name
+		if name, ok := t.keyNames[i]; ok {
+			return name, end
 		}
-		return s[1 : len(s)-1]
+		return t.src[i+1 : end-1], end
 	case '\'':
-		return s[1 : len(s)-1]
+		return t.src[i+1 : end-1], end
+	}
+	return t.src[i:end], end
+}
+
+func (t *tree) entry(e *entry) Entry {
+	name, end := t.keyAt(e.keyStart)
+	return Entry{
+		Key:   Key{Name: name, Span: Span{int(e.keyStart), int(end)}},
+		Value: Value{t, e.value},
+	}
+}
+
+// keyShape says which key texts can name a key: a name of bare-key
+// characters can be written bare, one without '"' or '\\' in a basic
+// string without escapes, one without "'" in a literal string.
+type keyShape struct{ bare, basic, literal bool }
+
+func shapeOf(key string) keyShape {
+	s := keyShape{bare: key != "", basic: true, literal: true}
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; {
+		case bareKeyChars[c]:
+		case c == '"' || c == '\\':
+			s.bare, s.basic = false, false
+		case c == '\'':
+			s.bare, s.literal = false, false
+		default:
+			s.bare = false
+		}
 	}
 	return s
 }
 
-func (t *tree) entry(e *entry) Entry {
-	return Entry{
-		Key:   Key{Name: t.keyName(e), Span: Span{int(e.keyStart), int(t.keyEnd(e.keyStart))}},
-		Value: Value{t, e.value},
+// keyIs reports whether the key starting at i is named key, of shape s,
+// without reading the key to its end when its text differs early.
+func (t *tree) keyIs(i uint32, key string, s keyShape) bool {
+	src := t.src[i:]
+	switch c := src[0]; c {
+	case '"':
+		if t.keyNames != nil {
+			if name, ok := t.keyNames[i]; ok {
+				return name == key
+			}
+		}
+		return s.basic && len(src) > len(key)+1 && src[len(key)+1] == c && src[1:len(key)+1] == key
+	case '\'':
+		return s.literal && len(src) > len(key)+1 && src[len(key)+1] == c && src[1:len(key)+1] == key
 	}
+	// A bare key ends where its characters do: look there first, which
+	// tells most keys of other lengths apart with one load.
+	n := len(key)
+	if !s.bare || len(src) < n || len(src) > n && bareKeyChars[src[n]] {
+		return false
+	}
+	return src[0] == key[0] && src[:n] == key
 }
 
 // smallTable is the entry count up to which lookups scan; beyond it an
@@ -641,12 +696,13 @@ const smallTable = 32
 func (t *tree) find(tn uint32, key string) uint32 {
 	n := t.node(tn)
 	if n.flags&oneEntry == 0 && n.a != 0 && t.list(n.a).n > smallTable {
-		return t.indexes[n.a].find(t, key)
+		return t.index(n.a).find(t, key)
 	}
 	first, _ := t.entriesOf(n)
+	s := shapeOf(key)
 	for e := first; e != 0; {
 		en := t.entries.at(e)
-		if t.keyName(en) == key {
+		if t.keyIs(en.keyStart, key, s) {
 			return e
 		}
 		e = en.next

@@ -28,7 +28,8 @@ func TestTreeShapes(t *testing.T) {
 		"array of tables": "[[p]]\nx = 1\n[[p]]\n[[p]]\ny = [1, {z = 2}]\n[p.sub]\nq = 1\n",
 		"one entry":       "t = {a = 1}\n[u]\nb = 2\n",
 		"wide table":      wideTable.String(),
-		"escaped keys":    "\"a\\tb\" = 1\n'lit' = 2\n\"\" = 3\n\"plain\" = 4\n[\"x\\u0041\".y]\nz = 5\n",
+		"escaped keys": "\"a\\tb\" = 1\n'lit' = 2\n\"\" = 3\n\"plain\" = 4\n[\"x\\u0041\".y]\nz = 5\n" +
+			"'a\"b' = 6\n\"a'b\" = 7\n'c\\d' = 8\nab = 9\n'a' . b = 10\n",
 	}
 	for name, src := range docs {
 		t.Run(name, func(t *testing.T) {
