@@ -97,15 +97,18 @@ func (t *tree) init(src string) {
 	t.wide.sizeFor(len(src) / 200)
 	t.nodes.reset()
 	t.entries.reset()
+	t.links.reset()
 	t.lists.reset()
 	t.wide.reset()
-	t.entries.push(entry{}) // 0 ends a list
+	t.entries.push(entry{}) // 0 is no entry
+	t.links.push(link{})    // 0 ends a list
 	t.lists.push(list{})    // the empty list
 	t.wide.push(0)          // 0 is no slot
 	t.strs = t.strs[:0]
 	t.keyNames = nil
 	t.indexes = nil
 	t.bigEnds = nil
+	t.jumps = nil
 	t.lastIndex, t.lastIndexed = nil, 0
 	t.elemIndex.Clear()
 	t.linesOnce = sync.Once{}
@@ -121,12 +124,13 @@ func (t *tree) release() {
 	t.keyNames = nil
 	t.indexes = nil
 	t.bigEnds = nil
+	t.jumps = nil
 	t.lastIndex, t.lastIndexed = nil, 0
 	t.lines = nil
 }
 
 func (t *tree) retainedBytes() int {
-	return t.nodes.bytes() + t.entries.bytes() + t.lists.bytes() + t.wide.bytes() + 16*cap(t.strs)
+	return t.nodes.bytes() + t.entries.bytes() + t.links.bytes() + t.lists.bytes() + t.wide.bytes() + 16*cap(t.strs)
 }
 
 // addNode appends a node and returns its number.
@@ -170,13 +174,17 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 			t.keyNames[start] = k.Name
 		}
 	}
+	keyLen := uint16(longKey)
+	if size := k.Span.End - k.Span.Start; size < longKey {
+		keyLen = uint16(size)
+	}
+	e := t.entries.push(entry{keyStart: start, value: v, keyLen: keyLen})
 	n := t.node(tn)
 	switch {
 	case n.a == 0:
 		// Many tables never get a second entry ({a = 1} in an array of
 		// thousands): the first needs no list.
-		n.a = t.entries.push(entry{keyStart: start, value: v})
-		n.flags |= oneEntry
+		n.a, n.flags = e, n.flags|oneEntry
 		return
 	case n.flags&oneEntry != 0:
 		first := n.a
@@ -184,15 +192,29 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 		n.flags &^= oneEntry
 	}
 	l := n.a
-	e := t.link(l, entry{keyStart: start, value: v})
-	switch ls := t.list(l); {
+	ls := t.list(l)
+	if ls.last+1 != e {
+		// Another table's entries came between: this run ends.
+		t.entries.at(ls.last).flags |= endsRun
+		if t.jumps == nil {
+			t.jumps = make(map[uint32]uint32)
+		}
+		t.jumps[ls.last] = e
+	}
+	ls.last = e
+	ls.n++
+	switch {
 	case ls.n == smallTable+1:
 		if t.indexes == nil {
 			t.indexes = make(map[uint32]*keyIndex)
 		}
 		ix := &keyIndex{}
-		for e := ls.first; e != 0; e = t.entries.at(e).next {
+		for i, e := uint32(0), ls.first; i < ls.n; i++ {
+			en := t.entries.at(e)
 			ix.add(t, e)
+			if i+1 < ls.n {
+				e = t.nextEntry(e, en)
+			}
 		}
 		t.indexes[l] = ix
 	case ls.n > smallTable+1:
@@ -200,23 +222,23 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 	}
 }
 
-// link appends an entry to list l and returns its number.
-func (t *tree) link(l uint32, e entry) uint32 {
-	i := t.entries.push(e)
+// addElement appends the table at node tn to the array of tables at node an.
+func (t *tree) addElement(an, tn uint32) {
+	l := t.node(an).a
+	i := t.links.push(link{value: tn})
 	ls := t.list(l)
 	if ls.n == 0 {
 		ls.first = i
 	} else {
-		t.entries.at(ls.last).next = i
+		t.links.at(ls.last).next = i
 	}
 	ls.last = i
 	ls.n++
-	return i
 }
 
 // lastElement returns the node of the last table of an array of tables.
 func (t *tree) lastElement(an uint32) uint32 {
-	return t.entries.at(t.list(t.node(an).a).last).value
+	return t.links.at(t.list(t.node(an).a).last).value
 }
 
 // index returns the key index of list l, which must have one. Lookups
@@ -240,10 +262,9 @@ var keySeed = maphash.MakeSeed()
 
 func (ix *keyIndex) find(t *tree, key string) uint32 {
 	mask := uint64(len(ix.slots) - 1)
-	s := shapeOf(key)
 	for i := maphash.String(keySeed, key) & mask; ; i = (i + 1) & mask {
 		e := ix.slots[i]
-		if e == 0 || t.keyIs(t.entries.at(e).keyStart, key, s) {
+		if e == 0 || t.keyIs(t.entries.at(e), key) {
 			return e
 		}
 	}

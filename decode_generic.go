@@ -1,19 +1,27 @@
 package toml
 
+import "math"
+
 // genericValue builds the Go form of a value for an empty interface:
 // map[string]any, []any, string, int64, float64, bool, time.Time,
 // LocalDateTime, LocalDate or LocalTime. It needs no reflection, and no
 // value can fail to fit.
 func (d *decodeState) genericValue(v Value) any {
-	switch v.Kind() {
+	// The scalars are read from the node directly: this runs once per
+	// value of the document.
+	n := v.t.node(v.i)
+	switch n.kind {
 	case KindString:
-		return d.strings.box(v.Str())
+		return d.strings.box(v.t.str(n))
 	case KindInteger:
-		return d.ints.box(v.Int())
+		if n.flags&inlineInt != 0 {
+			return d.ints.box(int64(int32(n.a)))
+		}
+		return d.ints.box(int64(*v.t.wide.at(n.a)))
 	case KindFloat:
-		return d.floats.box(v.Float())
+		return d.floats.box(math.Float64frombits(*v.t.wide.at(n.a)))
 	case KindBool:
-		return v.Bool()
+		return n.a != 0
 	case KindDateTime:
 		return d.times.box(v.dateTime().toTime())
 	case KindLocalDateTime:
@@ -66,8 +74,8 @@ func (d *decodeState) genericTable(t Table, m map[string]any) map[string]any {
 		m = make(map[string]any, t.Len())
 	}
 	c := t.cursor()
-	for e, ok := c.next(); ok; e, ok = c.next() {
-		m[e.Key.Name] = d.genericValue(e.Value)
+	for name, v, ok := c.nextNamed(); ok; name, v, ok = c.nextNamed() {
+		m[name] = d.genericValue(v)
 	}
 	return m
 }

@@ -530,7 +530,7 @@ func (p *parser) parseArrayTable() error {
 	elem := header
 	elem.kind, elem.flags = KindTable, uint8(ArrayElement)
 	tn := p.tree.addNode(elem)
-	p.tree.link(p.tree.node(an).a, entry{keyStart: header.start, value: tn})
+	p.tree.addElement(an, tn)
 	p.enter(tn, depth+2, keys)
 	return nil
 }

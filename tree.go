@@ -300,9 +300,9 @@ func (c *elemCursor) next() (Value, bool) {
 	}
 	c.left--
 	if c.lists {
-		e := c.t.entries.at(c.at)
-		c.at = e.next
-		return Value{c.t, e.value}, true
+		l := c.t.links.at(c.at)
+		c.at = l.next
+		return Value{c.t, l.value}, true
 	}
 	v := Value{c.t, c.at}
 	c.at = c.t.subtreeEnd(c.at)
@@ -380,24 +380,44 @@ func (t Table) Entries() iter.Seq2[int, Entry] {
 // entryCursor walks the entries of a table, for code that wants no
 // closure per entry.
 type entryCursor struct {
-	t  *tree
-	at uint32 // the next entry; 0 at the end
+	t    *tree
+	at   uint32 // the next entry
+	left uint32
 }
 
 func (t Table) cursor() entryCursor {
 	if t.t == nil {
 		return entryCursor{}
 	}
-	first, _ := t.t.entriesOf(t.t.node(t.i))
-	return entryCursor{t.t, first}
+	first, n := t.t.entriesOf(t.t.node(t.i))
+	return entryCursor{t.t, first, n}
+}
+
+// nextNamed is next for a caller that needs only the key's name.
+func (c *entryCursor) nextNamed() (string, Value, bool) {
+	if c.left == 0 {
+		return "", Value{}, false
+	}
+	c.left--
+	i := c.at
+	e := c.t.entries.at(i)
+	if c.left > 0 {
+		c.at = c.t.nextEntry(i, e)
+	}
+	name, _ := c.t.keyAt(e)
+	return name, Value{c.t, e.value}, true
 }
 
 func (c *entryCursor) next() (Entry, bool) {
-	if c.at == 0 {
+	if c.left == 0 {
 		return Entry{}, false
 	}
-	e := c.t.entries.at(c.at)
-	c.at = e.next
+	c.left--
+	i := c.at
+	e := c.t.entries.at(i)
+	if c.left > 0 {
+		c.at = c.t.nextEntry(i, e)
+	}
 	return c.t.entry(e), true
 }
 
@@ -449,19 +469,23 @@ func (d *Document) Position(offset int) Position { return d.tree.position(offset
 // costs 16 bytes: a node refers to other nodes, to strings and to wide
 // scalars by number, never by address.
 //
-//   - A table's node names a list of entries; each entry holds a key (by
-//     its span in the source) and its value's node, and links to the next
-//     entry, so that a table grows at any time without moving anything.
+//   - A table's node names its entries; each holds a key (by its place in
+//     the source) and its value's node. A table's entries are in a run,
+//     one after another, until another table's entries come between: the
+//     last of the run then names the next one's place in jumps, so that a
+//     table grows at any time without moving anything.
 //   - A static array is closed in the source, so its elements follow its
 //     node directly, each followed by its own elements if it has any: the
 //     array needs only a count, and an array of scalars is indexed in
 //     constant time.
-//   - An array of tables grows with each [[header]] and is a list too.
+//   - An array of tables grows with each [[header]]: a list of links.
 type tree struct {
 	src      string
 	nodes    store[node]
-	entries  store[entry]         // entry 0 is unused: 0 ends a list
+	entries  store[entry]         // entry 0 is unused
+	links    store[link]          // the elements of arrays of tables; link 0 is unused
 	lists    store[list]          // list 0 is the empty list
+	jumps    map[uint32]uint32    // the entry after one that ends a run of its table's entries
 	wide     store[uint64]        // scalars wider than 32 bits; slot 0 unused
 	strs     []string             // strings whose decoded text is not a slice of src
 	keyNames map[uint32]string    // keys whose names differ from their source text, by start
@@ -515,20 +539,42 @@ const (
 	wideArray = 0x04
 )
 
-// entry is one key of a table, or one element of an array of tables. The
-// key is read again from the source where it starts: keys are short, and
-// an entry is smaller for it.
+// entry is one key of a table.
 type entry struct {
 	keyStart uint32 // where the key's source text starts, at a quote if quoted
 	value    uint32 // the value's node
-	next     uint32 // the next entry of the list, or 0
+	keyLen   uint16 // the length of the key's source text, or longKey
+	flags    uint16 // endsRun
 }
 
-// list is the entries of a table of more than one entry, or the elements
-// of an array of tables.
+// longKey is the keyLen of a key whose text is too long to count: it is
+// read again to find its end.
+const longKey = 1<<16 - 1
+
+// endsRun marks an entry whose table continues at jumps[entry] rather
+// than at the next entry.
+const endsRun = 1
+
+// link is one element of an array of tables.
+type link struct {
+	value uint32 // the element's node
+	next  uint32 // the next link, or 0
+}
+
+// list is the entries of a table of more than one entry, or the links of
+// an array of tables.
 type list struct {
-	first, last uint32 // entries
+	first, last uint32
 	n           uint32
+}
+
+// nextEntry returns the entry after entry i, e, of the same table; it
+// must have one.
+func (t *tree) nextEntry(i uint32, e *entry) uint32 {
+	if e.flags&endsRun != 0 {
+		return t.jumps[i]
+	}
+	return i + 1
 }
 
 func (t *tree) node(i uint32) *node { return t.nodes.at(i) }
@@ -615,13 +661,21 @@ func (t *tree) keyEnd(i uint32) uint32 {
 
 // keyName returns the name of an entry's key.
 func (t *tree) keyName(e *entry) string {
-	name, _ := t.keyAt(e.keyStart)
+	name, _ := t.keyAt(e)
 	return name
 }
 
-// keyAt returns the name of the key starting at i, and where it ends.
-func (t *tree) keyAt(i uint32) (string, uint32) {
-	end := t.keyEnd(i)
+// keyEndOf returns where an entry's key text ends.
+func (t *tree) keyEndOf(e *entry) uint32 {
+	if e.keyLen == longKey {
+		return t.keyEnd(e.keyStart)
+	}
+	return e.keyStart + uint32(e.keyLen)
+}
+
+// keyAt returns the name of an entry's key, and where its text ends.
+func (t *tree) keyAt(e *entry) (string, uint32) {
+	i, end := e.keyStart, t.keyEndOf(e)
 	switch t.src[i] {
 	case '"':
 		if name, ok := t.keyNames[i]; ok {
@@ -635,56 +689,29 @@ func (t *tree) keyAt(i uint32) (string, uint32) {
 }
 
 func (t *tree) entry(e *entry) Entry {
-	name, end := t.keyAt(e.keyStart)
+	name, end := t.keyAt(e)
 	return Entry{
 		Key:   Key{Name: name, Span: Span{int(e.keyStart), int(end)}},
 		Value: Value{t, e.value},
 	}
 }
 
-// keyShape says which key texts can name a key: a name of bare-key
-// characters can be written bare, one without '"' or '\\' in a basic
-// string without escapes, one without "'" in a literal string.
-type keyShape struct{ bare, basic, literal bool }
-
-func shapeOf(key string) keyShape {
-	s := keyShape{bare: key != "", basic: true, literal: true}
-	for i := 0; i < len(key); i++ {
-		switch c := key[i]; {
-		case bareKeyChars[c]:
-		case c == '"' || c == '\\':
-			s.bare, s.basic = false, false
-		case c == '\'':
-			s.bare, s.literal = false, false
-		default:
-			s.bare = false
+// keyIs reports whether entry e's key is named key.
+func (t *tree) keyIs(e *entry, key string) bool {
+	if e.keyLen == longKey {
+		return t.keyName(e) == key
+	}
+	i, n := e.keyStart, uint32(e.keyLen)
+	switch c := t.src[i]; {
+	case c == '"' && t.keyNames != nil:
+		if name, ok := t.keyNames[i]; ok {
+			return name == key
 		}
+		return int(n) == len(key)+2 && t.src[i+1:i+n-1] == key
+	case c == '"' || c == '\'':
+		return int(n) == len(key)+2 && t.src[i+1:i+n-1] == key
 	}
-	return s
-}
-
-// keyIs reports whether the key starting at i is named key, of shape s,
-// without reading the key to its end when its text differs early.
-func (t *tree) keyIs(i uint32, key string, s keyShape) bool {
-	src := t.src[i:]
-	switch c := src[0]; c {
-	case '"':
-		if t.keyNames != nil {
-			if name, ok := t.keyNames[i]; ok {
-				return name == key
-			}
-		}
-		return s.basic && len(src) > len(key)+1 && src[len(key)+1] == c && src[1:len(key)+1] == key
-	case '\'':
-		return s.literal && len(src) > len(key)+1 && src[len(key)+1] == c && src[1:len(key)+1] == key
-	}
-	// A bare key ends where its characters do: look there first, which
-	// tells most keys of other lengths apart with one load.
-	n := len(key)
-	if !s.bare || len(src) < n || len(src) > n && bareKeyChars[src[n]] {
-		return false
-	}
-	return src[0] == key[0] && src[:n] == key
+	return int(n) == len(key) && t.src[i:i+n] == key
 }
 
 // smallTable is the entry count up to which lookups scan; beyond it an
@@ -698,14 +725,15 @@ func (t *tree) find(tn uint32, key string) uint32 {
 	if n.flags&oneEntry == 0 && n.a != 0 && t.list(n.a).n > smallTable {
 		return t.index(n.a).find(t, key)
 	}
-	first, _ := t.entriesOf(n)
-	s := shapeOf(key)
-	for e := first; e != 0; {
+	e, left := t.entriesOf(n)
+	for ; left > 0; left-- {
 		en := t.entries.at(e)
-		if t.keyIs(en.keyStart, key, s) {
+		if t.keyIs(en, key) {
 			return e
 		}
-		e = en.next
+		if left > 1 {
+			e = t.nextEntry(e, en)
+		}
 	}
 	return 0
 }
