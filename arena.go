@@ -31,16 +31,25 @@ func (s *store[T]) at(i uint32) *T { return &s.chunks[i>>chunkBits][i&chunkMask]
 
 // push appends v and returns its number.
 func (s *store[T]) push(v T) uint32 {
-	i := s.n
-	if j := i - s.base; j < uint32(len(s.cur)) {
-		s.cur[j] = v
-		s.n++
-		return i
-	}
-	return s.pushSlow(v)
+	i, p := s.add()
+	*p = v
+	return i
 }
 
-func (s *store[T]) pushSlow(v T) uint32 {
+// add appends an element for the caller to fill and returns its number.
+func (s *store[T]) add() (uint32, *T) {
+	i := s.n
+	j := i - s.base
+	if j >= uint32(len(s.cur)) {
+		s.grow()
+		j = i - s.base
+	}
+	s.n = i + 1
+	return i, &s.cur[j]
+}
+
+// grow makes room for element n: a new chunk, or a bigger first chunk.
+func (s *store[T]) grow() {
 	i := s.n
 	c := int(i >> chunkBits)
 	switch {
@@ -56,9 +65,6 @@ func (s *store[T]) pushSlow(v T) uint32 {
 		s.chunks[0] = grown
 	}
 	s.cur, s.base = s.chunks[c], uint32(c)<<chunkBits
-	s.cur[i-s.base] = v
-	s.n++
-	return i
 }
 
 // sizeFor gives a store its first chunk, sized for n elements, before

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // Unmarshal parses a TOML document and stores its values in the value that
@@ -88,7 +89,12 @@ import (
 // there is more than one, the error is a DecodeErrors. A syntax error is a
 // *ParseError, and nothing is decoded.
 func Unmarshal(data []byte, v any) error {
-	_, err := decodeDocument(string(data), v, decodeOptions{})
+	// The tree is built over data itself rather than a copy: the caller
+	// may change data once Unmarshal returns, so every string that leaves
+	// the tree is copied (see own), and the tree takes a copy of data
+	// before any of its nodes is handed out.
+	src := unsafe.String(unsafe.SliceData(data), len(data))
+	_, err := decodeDocument(src, v, decodeOptions{borrowed: true})
 	return err
 }
 
@@ -185,6 +191,7 @@ type decodeOptions struct {
 	strict    bool // unknown keys are errors
 	track     bool // unknown keys are listed for Undecoded
 	maxValues int  // passed to the parser; 0: no limit
+	borrowed  bool // the source belongs to the caller, who may change it later
 }
 
 // decodeDocument is the one path of Unmarshal and Decoder.Decode: parse,
@@ -199,7 +206,7 @@ func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, erro
 		p.release()
 		return nil, err
 	}
-	d := &decodeState{doc: doc, strict: opts.strict, track: opts.track || opts.strict}
+	d := &decodeState{doc: doc, strict: opts.strict, track: opts.track || opts.strict, borrowed: opts.borrowed}
 	d.decode(doc.Root(), rv.Elem())
 	undecoded, err := d.finish()
 	if !d.handedOut {
@@ -246,6 +253,33 @@ type decodeState struct {
 	// caller's code (an Unmarshaler, a Value or *Value field), which may
 	// keep it: the tree must then stay as it is.
 	handedOut bool
+
+	// borrowed says the tree's source is the caller's byte slice: strings
+	// and key names are copied out of it into text.
+	borrowed bool
+	text     textBlocks
+}
+
+// handOut is called before a node of the tree is given to the caller's
+// code. A tree over borrowed bytes first takes a copy of them, which its
+// strings then refer to.
+func (d *decodeState) handOut() {
+	if d.borrowed {
+		d.doc.tree.src = strings.Clone(d.doc.tree.src)
+		d.borrowed = false
+	}
+	d.handedOut = true
+}
+
+// own returns s, the text of a string or key read from the tree, in memory
+// that does not belong to the caller's input.
+func (d *decodeState) own(s string) string {
+	if d.borrowed {
+		if _, ok := inSource(d.doc.tree.src, s); ok {
+			return saveText(&d.text, s)
+		}
+	}
+	return s
 }
 
 func (d *decodeState) pushKey(k string) { d.path = append(d.path, pathPart{key: k, index: -1}) }
@@ -265,7 +299,7 @@ func (d *decodeState) decode(v Value, rv reflect.Value) {
 	for hops := 0; rv.Kind() == reflect.Pointer; hops++ {
 		if rv.Type() == valuePointerType {
 			// A new Value, so that one the pointer shared is not changed.
-			d.handedOut = true
+			d.handOut()
 			p := new(Value)
 			*p = v
 			rv.Set(reflect.ValueOf(p))
@@ -283,7 +317,7 @@ func (d *decodeState) decode(v Value, rv reflect.Value) {
 		rv = rv.Elem()
 	}
 	if rv.Type() == valueType {
-		d.handedOut = true
+		d.handOut()
 		*(*Value)(rv.Addr().UnsafePointer()) = v
 		return
 	}
@@ -297,7 +331,7 @@ func (d *decodeState) decode(v Value, rv reflect.Value) {
 			d.mismatch(v, rv.Type())
 			return
 		}
-		rv.SetString(v.Str())
+		rv.SetString(d.own(v.Str()))
 	case reflect.Bool:
 		if v.Kind() != KindBool {
 			d.mismatch(v, rv.Type())

@@ -98,7 +98,7 @@ func (d *decodeState) decodeMap(v Value, rv reflect.Value) {
 				continue
 			}
 		} else {
-			key.SetString(e.Key.Name)
+			key.SetString(d.own(e.Key.Name))
 		}
 		elem.SetZero()
 		errs := len(d.errs)

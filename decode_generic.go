@@ -12,7 +12,7 @@ func (d *decodeState) genericValue(v Value) any {
 	n := v.t.node(v.i)
 	switch n.kind {
 	case KindString:
-		return d.strings.box(v.t.str(n))
+		return d.strings.box(d.own(v.t.str(n)))
 	case KindInteger:
 		if n.flags&inlineInt != 0 {
 			return d.ints.box(int64(int32(n.a)))
@@ -75,7 +75,7 @@ func (d *decodeState) genericTable(t Table, m map[string]any) map[string]any {
 	}
 	c := t.cursor()
 	for name, v, ok := c.nextNamed(); ok; name, v, ok = c.nextNamed() {
-		m[name] = d.genericValue(v)
+		m[d.own(name)] = d.genericValue(v)
 	}
 	return m
 }

@@ -59,7 +59,7 @@ func DecodeValue(node Value, v any) error {
 // made for this walk are already complete and are taken as they are;
 // any other error is wrapped with the node's position.
 func (d *decodeState) callUnmarshaler(v Value, rv reflect.Value, u Unmarshaler) {
-	d.handedOut = true
+	d.handOut()
 	// The node may be in the map already, when an Unmarshaler hands its
 	// own node to DecodeValue for a type with another Unmarshaler: the
 	// outer walk gets it back afterwards.

@@ -33,7 +33,10 @@ type textBlocks struct {
 }
 
 // save returns a string with the bytes of b.
-func (t *textBlocks) save(b []byte) string {
+func (t *textBlocks) save(b []byte) string { return saveText(t, b) }
+
+// saveText returns a string with the bytes of b, kept in t.
+func saveText[S string | []byte](t *textBlocks, b S) string {
 	if len(b) == 0 {
 		return ""
 	}
