@@ -254,6 +254,12 @@ type decodeState struct {
 	// keep it: the tree must then stay as it is.
 	handedOut bool
 
+	// The hooks and fields of the struct type decoded last: an array of
+	// tables decodes one type many times.
+	lastStruct reflect.Type
+	lastHooks  hookKind
+	lastFields *structFields
+
 	// borrowed says the tree's source is the caller's byte slice: strings
 	// and key names are copied out of it into text.
 	borrowed bool
@@ -321,7 +327,7 @@ func (d *decodeState) decode(v Value, rv reflect.Value) {
 		*(*Value)(rv.Addr().UnsafePointer()) = v
 		return
 	}
-	if h := hooksOf(rv.Type()); h != hookNone {
+	if h := d.hooksOf(rv.Type()); h != hookNone {
 		d.hook(v, rv, h)
 		return
 	}

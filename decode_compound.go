@@ -16,17 +16,17 @@ func (d *decodeState) decodeStruct(v Value, rv reflect.Value) {
 		d.mismatch(v, rv.Type())
 		return
 	}
-	fields := cachedFields(rv.Type())
+	fields := d.fieldsOf(rv.Type())
 	c := v.Table().cursor()
-	for e, ok := c.next(); ok; e, ok = c.next() {
-		d.pushKey(e.Key.Name)
-		f := fields.lookup(e.Key.Name)
+	for name, value, ok := c.nextNamed(); ok; name, value, ok = c.nextNamed() {
+		d.pushKey(name)
+		f := fields.lookup(name)
 		if f != nil {
-			fv, ok := d.fieldOf(e.Value, rv, f)
+			fv, ok := d.fieldOf(value, rv, f)
 			switch {
 			case !ok:
 			case fv.CanSet():
-				d.decode(e.Value, fv)
+				d.decode(value, fv)
 			default:
 				// An unexported embedded value that is not promoted
 				// (time.Time, a TextUnmarshaler): reflection cannot
@@ -35,6 +35,7 @@ func (d *decodeState) decodeStruct(v Value, rv reflect.Value) {
 			}
 		}
 		if f == nil && d.track {
+			e := c.last()
 			d.unknownKey(&e, rv.Type(), fields)
 		}
 		d.pop()

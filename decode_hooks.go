@@ -36,6 +36,29 @@ var hookCache sync.Map // reflect.Type -> hookKind
 // hooksOf returns how t decodes. Predeclared and unnamed types other than
 // structs have no methods, so the common string, int and slice targets
 // never reach the cache.
+func (d *decodeState) hooksOf(t reflect.Type) hookKind {
+	if t == d.lastStruct {
+		return d.lastHooks
+	}
+	h := hooksOf(t)
+	if t.Kind() == reflect.Struct {
+		d.lastStruct, d.lastHooks, d.lastFields = t, h, nil
+	}
+	return h
+}
+
+// fieldsOf is cachedFields, remembering the struct type decoded last.
+func (d *decodeState) fieldsOf(t reflect.Type) *structFields {
+	if t == d.lastStruct && d.lastFields != nil {
+		return d.lastFields
+	}
+	f := cachedFields(t)
+	if t == d.lastStruct {
+		d.lastFields = f
+	}
+	return f
+}
+
 func hooksOf(t reflect.Type) hookKind {
 	if t.PkgPath() == "" && t.Kind() != reflect.Struct || t.Kind() == reflect.Interface {
 		return hookNone

@@ -30,7 +30,13 @@ type structFields struct {
 // lookup finds the field for a key: an exact match first, then a
 // case-insensitive one, as encoding/json does.
 func (s *structFields) lookup(key string) *field {
-	if i, ok := s.byName[key]; ok {
+	if len(s.list) <= smallStruct {
+		for i := range s.list {
+			if f := &s.list[i]; len(f.name) == len(key) && f.name == key {
+				return f
+			}
+		}
+	} else if i, ok := s.byName[key]; ok {
 		return &s.list[i]
 	}
 	if i, ok := s.byFold[strings.ToLower(key)]; ok {
@@ -38,6 +44,10 @@ func (s *structFields) lookup(key string) *field {
 	}
 	return nil
 }
+
+// smallStruct is the field count up to which lookup compares names one by
+// one: cheaper than hashing the key.
+const smallStruct = 8
 
 var fieldCache sync.Map // reflect.Type -> *structFields
 

@@ -383,6 +383,7 @@ type entryCursor struct {
 	t    *tree
 	at   uint32 // the next entry
 	left uint32
+	prev uint32 // the entry returned last
 }
 
 func (t Table) cursor() entryCursor {
@@ -390,7 +391,7 @@ func (t Table) cursor() entryCursor {
 		return entryCursor{}
 	}
 	first, n := t.t.entriesOf(t.t.node(t.i))
-	return entryCursor{t.t, first, n}
+	return entryCursor{t: t.t, at: first, left: n}
 }
 
 // nextNamed is next for a caller that needs only the key's name.
@@ -404,9 +405,13 @@ func (c *entryCursor) nextNamed() (string, Value, bool) {
 	if c.left > 0 {
 		c.at = c.t.nextEntry(i, e)
 	}
+	c.prev = i
 	name, _ := c.t.keyAt(e)
 	return name, Value{c.t, e.value}, true
 }
+
+// last returns the entry nextNamed returned last, in full.
+func (c *entryCursor) last() Entry { return c.t.entry(c.t.entries.at(c.prev)) }
 
 func (c *entryCursor) next() (Entry, bool) {
 	if c.left == 0 {
