@@ -2,6 +2,7 @@ package toml
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -185,16 +186,25 @@ func skipPlainBasic(s string, i int) int {
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
 	)
-	for ; i+8 <= len(s); i += 8 {
+	for i+8 <= len(s) {
 		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 		// A byte is zero in w^(ones*c) where it equals c, and below 0x20
 		// where subtracting 0x20 borrows into a high bit w does not have.
 		quote, backslash, del := w^(ones*'"'), w^(ones*'\\'), w^(ones*0x7f)
 		special := (quote-ones)&^quote | (backslash-ones)&^backslash | (del-ones)&^del | (w-ones*0x20)&^w
-		if special&highs != 0 {
-			break
+		if special &= highs; special == 0 {
+			i += 8
+			continue
 		}
+		// A borrow can mark bytes above the first special one, never
+		// below it: the lowest mark is exact. It may be a tab, which a
+		// string holds as itself.
+		i += bits.TrailingZeros64(special) / 8
+		if s[i] != '\t' {
+			return i
+		}
+		i++
 	}
 	for i < len(s) && plainBasic[s[i]] {
 		i++

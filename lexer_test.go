@@ -52,3 +52,26 @@ func TestTextBlocksKeepStrings(t *testing.T) {
 		t.Fatal("a large string lost bytes")
 	}
 }
+
+// TestSkipPlainBasicMixed checks words holding several special bytes:
+// a borrow from one may mark its neighbours, and the scan must still
+// stop at the first.
+func TestSkipPlainBasicMixed(t *testing.T) {
+	alphabet := []byte{0, 1, 0x1f, 0x20, 0x21, '"', '\\', 0x7e, 0x7f, 0x80, 0xff, 'a', '\t'}
+	state := uint32(1)
+	for range 200000 {
+		buf := make([]byte, 1+int(state%19))
+		for i := range buf {
+			state = state*1664525 + 1013904223
+			buf[i] = alphabet[(state>>16)%uint32(len(alphabet))]
+		}
+		s := string(buf)
+		want := 0
+		for want < len(s) && plainBasic[s[want]] {
+			want++
+		}
+		if got := skipPlainBasic(s, 0); got != want {
+			t.Fatalf("%q: got %d, want %d", s, got, want)
+		}
+	}
+}
