@@ -373,7 +373,8 @@ func TestLargeInputsStayInMemoryBounds(t *testing.T) {
 
 // TestMemoryGrowsLinearly parses the shapes that make the most nodes per
 // byte at 512 kB and 5 MB and checks that allocation per input byte does not
-// grow with the size: a tree costs a bounded amount per node.
+// grow with the size (a tree costs a bounded amount per node) and stays
+// under ten times the input.
 func TestMemoryGrowsLinearly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses inputs of 5 MB; skipped with -short")
@@ -389,6 +390,9 @@ func TestMemoryGrowsLinearly(t *testing.T) {
 		{"array of empty arrays", func(size int) string { return "a = [" + strings.Repeat("[],", size/3) + "]\n" }},
 		{"array of empty inline tables", func(size int) string { return "a = [" + strings.Repeat("{},", size/3) + "]\n" }},
 		{"array-of-tables headers", func(size int) string { return strings.Repeat("[[a]]\n", size/6) }},
+		{"array of inline tables", func(size int) string { return "a = [" + strings.Repeat("{a=1,b=1},", size/10) + "]\n" }},
+		{"array of one-element arrays", func(size int) string { return "a = [" + strings.Repeat("[1],", size/4) + "]\n" }},
+		{"array of floats", func(size int) string { return "a = [" + strings.Repeat("1.5,", size/4) + "]\n" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -405,6 +409,11 @@ func TestMemoryGrowsLinearly(t *testing.T) {
 			t.Logf("allocated %.1f× the input at 512 kB, %.1f× at 5 MB", small, large)
 			if large > 1.5*small {
 				t.Errorf("allocation per input byte grew from %.1f× at 512 kB to %.1f× at 5 MB, want it flat", small, large)
+			}
+			// Everything Parse allocates, its copy of the input included,
+			// must stay under the 10× that hostile input is allowed.
+			if large >= 10 {
+				t.Errorf("Parse allocated %.1f× the input, want under 10×", large)
 			}
 		})
 	}
