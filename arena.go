@@ -113,10 +113,13 @@ func (t *tree) init(src string) {
 	t.strs = t.strs[:0]
 	t.keyNames = nil
 	t.indexes = nil
-	t.bigEnds = nil
-	t.jumps = nil
+	t.bigEnds = reuse(t.bigEnds)
+	t.jumps = reuse(t.jumps)
 	t.lastIndex, t.lastIndexed = nil, 0
-	t.elemIndex.Clear()
+	if t.indexedElems.Load() {
+		t.elemIndex.Clear()
+		t.indexedElems.Store(false)
+	}
 	t.linesOnce = sync.Once{}
 	t.lines = nil
 }
@@ -129,10 +132,20 @@ func (t *tree) release() {
 	t.strs = t.strs[:0]
 	t.keyNames = nil
 	t.indexes = nil
-	t.bigEnds = nil
-	t.jumps = nil
+	t.bigEnds = reuse(t.bigEnds)
+	t.jumps = reuse(t.jumps)
 	t.lastIndex, t.lastIndexed = nil, 0
 	t.lines = nil
+}
+
+// reuse empties a map of numbers for the next document, or drops it if a
+// large document made it large: a cleared map keeps its size.
+func reuse(m map[uint32]uint32) map[uint32]uint32 {
+	if len(m) > 1024 {
+		return nil
+	}
+	clear(m)
+	return m
 }
 
 func (t *tree) retainedBytes() int {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 )
@@ -256,6 +257,7 @@ func (a Array) Index(i int) Value {
 		elems = append(elems, v.i)
 	}
 	a.t.elemIndex.Store(a.i, elems)
+	a.t.indexedElems.Store(true)
 	return Value{a.t, elems[i]}
 }
 
@@ -500,9 +502,10 @@ type tree struct {
 	lastIndex   *keyIndex // indexes[lastIndexed], if not nil
 	lastIndexed uint32
 
-	linesOnce sync.Once
-	lines     []int    // offsets of line starts, built on first use
-	elemIndex sync.Map // array node -> []uint32: the element nodes of arrays Index was asked of
+	linesOnce    sync.Once
+	lines        []int       // offsets of line starts, built on first use
+	elemIndex    sync.Map    // array node -> []uint32: the element nodes of arrays Index was asked of
+	indexedElems atomic.Bool // elemIndex holds something
 }
 
 // node is one value.
