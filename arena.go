@@ -110,8 +110,14 @@ func (t *tree) init(src string) {
 	t.links.push(link{})    // 0 ends a list
 	t.lists.push(list{})    // the empty list
 	t.wide.push(0)          // 0 is no slot
+	t.dropIndexes()
 	t.strs = t.strs[:0]
 	t.keyNames = nil
+	t.linesOnce = sync.Once{}
+}
+
+// dropIndexes empties what the tree finds things with besides its stores.
+func (t *tree) dropIndexes() {
 	t.indexes = nil
 	t.bigEnds = reuse(t.bigEnds)
 	t.jumps = reuse(t.jumps)
@@ -120,7 +126,6 @@ func (t *tree) init(src string) {
 		t.elemIndex.Clear()
 		t.indexedElems.Store(false)
 	}
-	t.linesOnce = sync.Once{}
 	t.lines = nil
 }
 
@@ -128,14 +133,10 @@ func (t *tree) init(src string) {
 // tree keeps no document's strings alive.
 func (t *tree) release() {
 	t.src = ""
+	t.dropIndexes()
 	clear(t.strs[:cap(t.strs)])
 	t.strs = t.strs[:0]
 	t.keyNames = nil
-	t.indexes = nil
-	t.bigEnds = reuse(t.bigEnds)
-	t.jumps = reuse(t.jumps)
-	t.lastIndex, t.lastIndexed = nil, 0
-	t.lines = nil
 }
 
 // reuse empties a map of numbers for the next document, or drops it if a
