@@ -147,8 +147,22 @@ type encodeState struct {
 	keys  []string   // the header path of the table being written
 	path  []pathPart // the path to the value being written, for errors
 	stack []tableEntry
-	seen  map[identity]struct{} // tables and arrays being written, to catch cycles
 	depth int
+	// active holds the tables and arrays being written, outermost first,
+	// while depth is at most cycleCheckDepth; past it, seen holds them
+	// (see enter).
+	active   []activeValue
+	tracking bool
+	seen     map[identity]struct{}
+	// stackUsed and activeUsed are the longest stack and active have
+	// been, for release to clear.
+	stackUsed, activeUsed int
+	// stringKey holds the key of a map entry being read, for maps whose
+	// keys are of type string.
+	stringKey reflect.Value
+	// lastPlan is the plan of the struct type written last.
+	lastPlanType reflect.Type
+	lastPlan     *structPlan
 	// spelled says that the tree being written is a whole Document,
 	// whose scalars keep the spelling of its source.
 	spelled bool
@@ -181,9 +195,17 @@ func (e *encodeState) release() {
 	e.keys = e.keys[:0]
 	clear(e.path)
 	e.path = e.path[:0]
-	clear(e.stack)
+	clear(e.stack[:max(e.stackUsed, len(e.stack))])
 	e.stack = e.stack[:0]
+	e.stackUsed = 0
 	clear(e.seen)
+	clear(e.active[:e.activeUsed])
+	e.active = e.active[:0]
+	e.activeUsed = 0
+	e.tracking = false
+	if e.stringKey.IsValid() {
+		e.stringKey.SetString("")
+	}
 	e.depth = 0
 	e.spelled = false
 	encodeStates.Put(e)

@@ -35,6 +35,28 @@ func TestMarshalErrors(t *testing.T) {
 	selfSlice[0] = selfSlice
 	var selfPointer any
 	selfPointer = &selfPointer
+	// A cycle that starts 150 tables down, and one that comes back to a
+	// table after a detour deeper than the encoder's first check.
+	deep := map[string]any{}
+	deepPath := "m"
+	m := deep
+	for range 149 {
+		next := map[string]any{}
+		m["m"] = next
+		m = next
+		deepPath += ".m"
+	}
+	m["back"] = m
+	detour := map[string]any{}
+	inner := detour
+	detourPath := "d"
+	for range 200 {
+		next := map[string]any{}
+		inner["d"] = next
+		inner = next
+		detourPath += ".d"
+	}
+	inner["x"] = map[string]any{"top": detour}
 	tests := []struct {
 		name     string
 		in       any
@@ -71,6 +93,8 @@ func TestMarshalErrors(t *testing.T) {
 		{"cyclic pointers", map[string]any{"list": cyclic}, "list.Next.Next", "contains itself"},
 		{"cyclic map", selfMap, "me", "contains itself"},
 		{"cyclic slice", map[string]any{"s": selfSlice}, "s[0]", "contains itself"},
+		{"deep cycle", map[string]any{"m": deep}, deepPath + ".back", "contains itself"},
+		{"cycle back from deep down", map[string]any{"d": detour}, detourPath + ".x.top", "map[string]interface {} contains itself"},
 		{"pointer to itself in a map", map[string]any{"p": selfPointer}, "p", "more than 1000 pointers and interfaces in a row"},
 		{"pointer to itself in a struct", struct{ P any }{selfPointer}, "P", "more than 1000 pointers"},
 		{"pointer to itself in an array", map[string]any{"a": []any{1, selfPointer}}, "a[1]", "more than 1000 pointers"},

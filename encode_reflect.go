@@ -1,11 +1,12 @@
 package toml
 
 import (
-	"cmp"
+	"fmt"
 	"math"
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -19,7 +20,12 @@ const maxIndirections = 1000
 // resolve follows pointers and interfaces to the value they hold. A nil one
 // gives the invalid Value, which callers leave out or report.
 func (e *encodeState) resolve(v reflect.Value) (reflect.Value, error) {
-	for n := 0; v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface); n++ {
+	return e.resolveFrom(v, 0)
+}
+
+// resolveFrom is resolve for a value found n pointers and interfaces in.
+func (e *encodeState) resolveFrom(v reflect.Value, n int) (reflect.Value, error) {
+	for ; v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface); n++ {
 		if v.IsNil() {
 			return reflect.Value{}, nil
 		}
@@ -45,7 +51,9 @@ const (
 // resolved and the options of its struct field.
 type tableEntry struct {
 	key       string
+	bare      bool // key is a bare key
 	val       reflect.Value
+	spec      typeSpecial // of val's type
 	class     entryClass
 	inline    bool
 	multiline bool
@@ -68,6 +76,19 @@ type identity struct {
 	typ reflect.Type
 }
 
+// cycleCheckDepth is how deeply values nest before enter looks for
+// cycles. A value that contains itself nests without end, so it is caught
+// once it passes this depth; shallower documents, which are nearly all,
+// never pay for the bookkeeping, as in encoding/json.
+const cycleCheckDepth = 100
+
+// activeValue is a table or array being written, with the length of the
+// path to it.
+type activeValue struct {
+	v       reflect.Value
+	pathLen int
+}
+
 // enter records that v is being written, and fails if it already is (the
 // value is cyclic) or if values nest too deeply to be read back.
 func (e *encodeState) enter(v reflect.Value) error {
@@ -76,6 +97,16 @@ func (e *encodeState) enter(v reflect.Value) error {
 	if e.depth-1 > MaxDepth {
 		return e.errorf(nil, "values nest deeper than %d tables and arrays", MaxDepth)
 	}
+	if !e.tracking {
+		if e.depth <= cycleCheckDepth {
+			e.active = append(e.active, activeValue{v, len(e.path)})
+			e.activeUsed = max(e.activeUsed, len(e.active))
+			return nil
+		}
+		if err := e.startTracking(); err != nil {
+			return err
+		}
+	}
 	id, ok := identityOf(v)
 	if !ok {
 		return nil
@@ -83,15 +114,44 @@ func (e *encodeState) enter(v reflect.Value) error {
 	if _, cyclic := e.seen[id]; cyclic {
 		return e.errorf(nil, "the %s contains itself (a cycle of pointers, maps or slices)", v.Type())
 	}
+	e.seen[id] = struct{}{}
+	return nil
+}
+
+// startTracking moves the values being written into e.seen, reporting the
+// first that was already being written when it was entered: the error
+// that checking each value as it was entered would have given.
+func (e *encodeState) startTracking() error {
 	if e.seen == nil {
 		e.seen = make(map[identity]struct{})
 	}
-	e.seen[id] = struct{}{}
+	for _, a := range e.active {
+		id, ok := identityOf(a.v)
+		if !ok {
+			continue
+		}
+		if _, cyclic := e.seen[id]; cyclic {
+			return &EncodeError{
+				Path:    formatPath(e.path[:a.pathLen]),
+				Message: fmt.Sprintf("the %s contains itself (a cycle of pointers, maps or slices)", a.v.Type()),
+			}
+		}
+		e.seen[id] = struct{}{}
+	}
+	clear(e.active)
+	e.active = e.active[:0]
+	e.tracking = true
 	return nil
 }
 
 func (e *encodeState) leave(v reflect.Value) {
 	e.depth--
+	if !e.tracking {
+		// Not cleared: release does that, and a store of pointers here
+		// would cost a write barrier while the collector runs.
+		e.active = e.active[:len(e.active)-1]
+		return
+	}
 	if id, ok := identityOf(v); ok {
 		delete(e.seen, id)
 	}
@@ -122,10 +182,17 @@ func (e *encodeState) collect(v reflect.Value, inline bool) error {
 	if v.Kind() == reflect.Map {
 		return e.collectMap(v, inline)
 	}
-	for _, f := range cachedFields(v.Type()).list {
-		fv, err := v.FieldByIndexErr(f.index)
-		if err != nil {
-			continue // a field of a nil embedded pointer
+	plan := e.structPlan(v.Type())
+	for i := range plan.fields {
+		f := &plan.fields[i]
+		var fv reflect.Value
+		if f.single >= 0 {
+			fv = v.Field(f.single)
+		} else {
+			var err error
+			if fv, err = v.FieldByIndexErr(f.index); err != nil {
+				continue // a field of a nil embedded pointer
+			}
 		}
 		if !fv.CanInterface() {
 			// An unexported embedded struct that is a value of its own (a
@@ -137,42 +204,69 @@ func (e *encodeState) collect(v reflect.Value, inline bool) error {
 		if f.omitEmpty && isEmptyValue(fv) || f.omitZero && isZeroValue(fv) {
 			continue
 		}
-		rv, err := e.resolve(fv)
-		if err != nil {
-			e.pushKey(f.name)
-			return e.errorf(nil, "%s", err.(*EncodeError).Message)
+		rv := fv
+		if !f.direct {
+			var err error
+			if rv, err = e.resolve(fv); err != nil {
+				e.pushKey(f.name)
+				return e.errorf(nil, "%s", err.(*EncodeError).Message)
+			}
+			if !rv.IsValid() {
+				continue
+			}
 		}
-		if !rv.IsValid() || isNilCollection(rv) {
+		if isNilCollection(rv) {
 			continue
 		}
-		if !utf8.ValidString(f.name) {
+		if !f.nameValid {
 			return e.errorf(nil, "field %s has a key, %q, that is not valid UTF-8", v.Type().FieldByIndex(f.index).Name, f.name)
 		}
-		ent := tableEntry{key: f.name, val: rv, inline: f.inline || inline, multiline: f.multiline}
-		ent.class = e.classify(rv, ent.inline)
+		ent := tableEntry{key: f.name, bare: f.bare, val: rv, inline: f.inline || inline, multiline: f.multiline}
+		if f.direct {
+			ent.spec = f.spec
+			ent.class = e.classifyStatic(rv, f, ent.inline)
+		} else {
+			ent.spec = specialOfType(rv.Type())
+			ent.class = e.classify(rv, ent.spec, ent.inline)
+		}
 		e.stack = append(e.stack, ent)
 	}
 	return nil
 }
 
 func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
+	if v.Type() == encAnyMapType && v.CanInterface() {
+		return e.collectAnyMap(v.Interface().(map[string]any), inline)
+	}
 	keyType := v.Type().Key()
 	textKeys := keyType.Kind() != reflect.String
 	if textKeys && !keyType.Implements(textMarshalerType) {
 		return e.errorf(nil, "map key type %s is neither a string type nor an encoding.TextMarshaler (TOML keys are strings)", keyType)
 	}
-	// Keys, and values that are pointers or interfaces (map[string]any),
+	// Keys, and values that are pointers or interfaces (map[string]*T),
 	// are read into one variable each rather than copied out per entry:
 	// what is kept is the text of the key and what the value points to.
-	keyHolder := reflect.New(keyType).Elem()
+	// Values of other types are copied into one slice per map rather than
+	// one allocation each.
+	var keyHolder reflect.Value
+	if keyType == encStringType {
+		if !e.stringKey.IsValid() {
+			e.stringKey = reflect.New(encStringType).Elem()
+		}
+		keyHolder = e.stringKey // only this loop uses it
+	} else {
+		keyHolder = reflect.New(keyType).Elem()
+	}
 	elemType := v.Type().Elem()
-	var valueHolder reflect.Value
+	var valueHolder, values reflect.Value
 	if k := elemType.Kind(); k == reflect.Interface || k == reflect.Pointer {
 		valueHolder = reflect.New(elemType).Elem()
+	} else if n := v.Len(); n > 1 {
+		values = reflect.MakeSlice(reflect.SliceOf(elemType), n, n)
 	}
 	base := len(e.stack)
 	iter := v.MapRange()
-	for iter.Next() {
+	for i := 0; iter.Next(); i++ {
 		keyHolder.SetIterKey(iter)
 		key := ""
 		if textKeys {
@@ -183,13 +277,18 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 		} else {
 			key = keyHolder.String()
 		}
-		if !utf8.ValidString(key) {
+		bare, valid := scanKey(key)
+		if !valid {
 			return e.errorf(nil, "map key %q is not valid UTF-8 (TOML documents are UTF-8)", key)
 		}
 		value := valueHolder
-		if value.IsValid() {
+		switch {
+		case value.IsValid():
 			value.SetIterValue(iter)
-		} else {
+		case values.IsValid():
+			value = values.Index(i)
+			value.SetIterValue(iter)
+		default:
 			value = iter.Value()
 		}
 		rv, err := e.resolve(value)
@@ -200,17 +299,91 @@ func (e *encodeState) collectMap(v reflect.Value, inline bool) error {
 		if !rv.IsValid() || isNilCollection(rv) {
 			continue
 		}
-		e.stack = append(e.stack, tableEntry{key: key, val: rv, inline: inline})
+		e.stack = append(e.stack, tableEntry{key: key, bare: bare, val: rv, inline: inline})
 	}
 	added := e.stack[base:]
-	slices.SortFunc(added, func(a, b tableEntry) int { return cmp.Compare(a.key, b.key) })
+	e.sortEntries(added)
 	for i := range added {
 		if textKeys && i > 0 && added[i].key == added[i-1].key {
 			return e.errorf(nil, "two map keys have the text %q (a TOML key is defined once)", added[i].key)
 		}
-		added[i].class = e.classify(added[i].val, inline)
+		added[i].spec = specialOfType(added[i].val.Type())
+		added[i].class = e.classify(added[i].val, added[i].spec, inline)
 	}
 	return nil
+}
+
+// collectAnyMap is collectMap for a map[string]any, the type decoders
+// give untyped tables, ranged over without reflection.
+func (e *encodeState) collectAnyMap(m map[string]any, inline bool) error {
+	base := len(e.stack)
+	for key, x := range m {
+		bare, valid := scanKey(key)
+		if !valid {
+			return e.errorf(nil, "map key %q is not valid UTF-8 (TOML documents are UTF-8)", key)
+		}
+		if x == nil {
+			continue
+		}
+		rv := reflect.ValueOf(x)
+		if rv.Kind() == reflect.Pointer {
+			var err error
+			// The map's interface is the first indirection.
+			if rv, err = e.resolveFrom(rv, 1); err != nil {
+				e.pushKey(key)
+				return e.errorf(nil, "%s", err.(*EncodeError).Message)
+			}
+			if !rv.IsValid() {
+				continue
+			}
+		}
+		if isNilCollection(rv) {
+			continue
+		}
+		e.stack = append(e.stack, tableEntry{key: key, bare: bare, val: rv, inline: inline})
+	}
+	added := e.stack[base:]
+	e.sortEntries(added)
+	for i := range added {
+		added[i].spec = specialOfType(added[i].val.Type())
+		added[i].class = e.classify(added[i].val, added[i].spec, inline)
+	}
+	return nil
+}
+
+// popEntries drops the entries of e.stack from base on. They are cleared
+// by release, up to the longest the stack has been: clearing here would
+// cost a write barrier per pointer while the collector runs.
+func (e *encodeState) popEntries(base int) {
+	e.stackUsed = max(e.stackUsed, len(e.stack))
+	e.stack = e.stack[:base]
+}
+
+// appendKey appends the entry's key, bare when it can be.
+func (ent *tableEntry) appendKey(b []byte) []byte {
+	if ent.bare {
+		return append(b, ent.key...)
+	}
+	return appendKey(b, ent.key, 0)
+}
+
+// scanKey reports whether k can be written as a bare key, and whether it
+// is UTF-8, in one pass for the keys that are both.
+func scanKey(k string) (bare, valid bool) {
+	i := 0
+	for i < len(k) && isBareKeyChar(k[i]) {
+		i++
+	}
+	if i == len(k) {
+		return k != "", true
+	}
+	return false, utf8.ValidString(k[i:])
+}
+
+// sortEntries sorts the entries of a map by key. (Sorting indexes and
+// moving each entry once, to spare write barriers, measured no faster.)
+func (e *encodeState) sortEntries(s []tableEntry) {
+	slices.SortFunc(s, func(a, b tableEntry) int { return strings.Compare(a.key, b.key) })
 }
 
 // textKey returns the text of a map key that is an encoding.TextMarshaler,
@@ -237,11 +410,11 @@ func isNilCollection(v reflect.Value) bool {
 
 // classify says whether a resolved value is written as key = value, as a
 // [table] or as an [[array of tables]].
-func (e *encodeState) classify(v reflect.Value, inline bool) entryClass {
+func (e *encodeState) classify(v reflect.Value, s typeSpecial, inline bool) entryClass {
 	if inline || e.opts.tablesInline {
 		return classKeyValue
 	}
-	switch spec, recv := specialOf(v); spec {
+	switch spec, recv := s.spec, s.receiver(v); spec {
 	case notSpecial:
 	case specValue, specTable:
 		if treeIsSection(treeValueOf(v)) {
@@ -293,14 +466,11 @@ func (e *encodeState) writeTableBody(v reflect.Value, mode headerMode) error {
 	}
 	defer e.leave(v)
 	base := len(e.stack)
+	defer e.popEntries(base)
 	if err := e.collect(v, false); err != nil {
 		return err
 	}
 	n := len(e.stack)
-	defer func() {
-		clear(e.stack[base:])
-		e.stack = e.stack[:base]
-	}()
 
 	sections := false
 	for i := base; i < n; i++ {
@@ -368,10 +538,10 @@ func (e *encodeState) writeArrayOfTables(v reflect.Value) error {
 func (e *encodeState) writeKeyValue(ent tableEntry) error {
 	level := e.level()
 	e.writeIndent(level)
-	e.b = appendKey(e.b, ent.key, 0)
+	e.b = ent.appendKey(e.b)
 	e.b = append(e.b, " = "...)
 	lines := multiline{arrays: ent.multiline || e.opts.arraysMultiline, strings: ent.multiline}
-	if err := e.writeValue(ent.val, lines, level); err != nil {
+	if err := e.writeResolved(ent.val, ent.spec, lines, level); err != nil {
 		return err
 	}
 	e.b = append(e.b, '\n')
@@ -394,8 +564,14 @@ func (e *encodeState) writeValue(v reflect.Value, lines multiline, level int) er
 	if !v.IsValid() {
 		return e.errorf(nil, "nil inside an array (TOML has no null)")
 	}
-	if spec, recv := specialOf(v); spec != notSpecial {
-		return e.writeSpecial(spec, recv, lines.strings)
+	return e.writeResolved(v, specialOfType(v.Type()), lines, level)
+}
+
+// writeResolved is writeValue for a resolved value whose type has the
+// rule s.
+func (e *encodeState) writeResolved(v reflect.Value, s typeSpecial, lines multiline, level int) error {
+	if s.spec != notSpecial {
+		return e.writeSpecial(s.spec, s.receiver(v), lines.strings)
 	}
 	switch v.Kind() {
 	case reflect.String:
@@ -446,6 +622,14 @@ func (e *encodeState) writeArray(v reflect.Value, oneElementPerLine bool, level 
 		e.b = append(e.b, "[]"...)
 		return nil
 	}
+	// Elements that are neither pointers nor interfaces are resolved
+	// already, and all have the rule of their type.
+	var elemSpec typeSpecial
+	et := v.Type().Elem()
+	direct := et.Kind() != reflect.Pointer && et.Kind() != reflect.Interface
+	if direct {
+		elemSpec = specialOfType(et)
+	}
 	e.b = append(e.b, '[')
 	for i := 0; i < n; i++ {
 		if oneElementPerLine {
@@ -456,7 +640,13 @@ func (e *encodeState) writeArray(v reflect.Value, oneElementPerLine bool, level 
 			e.b = append(e.b, ", "...)
 		}
 		e.pushIndex(i)
-		if err := e.writeValue(v.Index(i), multiline{}, level+1); err != nil {
+		var err error
+		if direct {
+			err = e.writeResolved(v.Index(i), elemSpec, multiline{}, level+1)
+		} else {
+			err = e.writeValue(v.Index(i), multiline{}, level+1)
+		}
+		if err != nil {
 			return err
 		}
 		e.pop()
@@ -479,14 +669,11 @@ func (e *encodeState) writeInlineTable(v reflect.Value) error {
 	}
 	defer e.leave(v)
 	base := len(e.stack)
+	defer e.popEntries(base)
 	if err := e.collect(v, true); err != nil {
 		return err
 	}
 	n := len(e.stack)
-	defer func() {
-		clear(e.stack[base:])
-		e.stack = e.stack[:base]
-	}()
 	if n == base {
 		e.b = append(e.b, "{}"...)
 		return nil
@@ -497,11 +684,11 @@ func (e *encodeState) writeInlineTable(v reflect.Value) error {
 		if i > base {
 			e.b = append(e.b, ", "...)
 		}
-		e.b = appendKey(e.b, ent.key, 0)
+		e.b = ent.appendKey(e.b)
 		e.b = append(e.b, " = "...)
 		e.pushKey(ent.key)
 		// An inline table is one line: no multi-line arrays or strings.
-		if err := e.writeValue(ent.val, multiline{}, 0); err != nil {
+		if err := e.writeResolved(ent.val, ent.spec, multiline{}, 0); err != nil {
 			return err
 		}
 		e.pop()

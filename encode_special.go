@@ -42,6 +42,15 @@ var (
 	encTableType         = reflect.TypeFor[Table]()
 	encArrayType         = reflect.TypeFor[Array]()
 	encDocumentType      = reflect.TypeFor[Document]()
+
+	// Types common in untyped tables, known to have no rule of their own.
+	encStringType   = reflect.TypeFor[string]()
+	encInt64Type    = reflect.TypeFor[int64]()
+	encIntType      = reflect.TypeFor[int]()
+	encFloat64Type  = reflect.TypeFor[float64]()
+	encBoolType     = reflect.TypeFor[bool]()
+	encAnyMapType   = reflect.TypeFor[map[string]any]()
+	encAnySliceType = reflect.TypeFor[[]any]()
 )
 
 // typeSpecial is what specialOf found for a type: the rule, and whether
@@ -57,6 +66,10 @@ func specialOfType(t reflect.Type) typeSpecial {
 	// t is never a pointer or an interface (resolve follows those), and
 	// other predeclared and unnamed types, but for structs with embedded
 	// fields, have no methods.
+	switch t {
+	case encStringType, encInt64Type, encIntType, encFloat64Type, encBoolType, encAnyMapType, encAnySliceType:
+		return typeSpecial{}
+	}
 	if t.PkgPath() == "" && t.Kind() != reflect.Struct {
 		return typeSpecial{}
 	}
@@ -100,15 +113,21 @@ func specialOfType(t reflect.Type) typeSpecial {
 // pointer receivers (a copy's, if v is not addressable).
 func specialOf(v reflect.Value) (special, reflect.Value) {
 	s := specialOfType(v.Type())
+	return s.spec, s.receiver(v)
+}
+
+// receiver returns the value to call the methods of s on for v, a value of
+// the type s was found for.
+func (s typeSpecial) receiver(v reflect.Value) reflect.Value {
 	if s.spec == notSpecial || !s.onPointer {
-		return s.spec, v
+		return v
 	}
 	if !v.CanAddr() {
 		c := reflect.New(v.Type()).Elem()
 		c.Set(v)
 		v = c
 	}
-	return s.spec, v.Addr()
+	return v.Addr()
 }
 
 // writeSpecial writes a value of a type with its own rule.

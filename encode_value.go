@@ -107,14 +107,11 @@ func appendInlineEntries(b []byte, t Table, prefix []byte, first *bool, spelled 
 // appendKey appends one key part, bare when it can be, then sep unless
 // sep is 0.
 func appendKey(b []byte, k string, sep byte) []byte {
-	bare := k != ""
-	for i := 0; i < len(k); i++ {
-		if !isBareKeyChar(k[i]) {
-			bare = false
-			break
-		}
+	i := 0
+	for i < len(k) && isBareKeyChar(k[i]) {
+		i++
 	}
-	if bare {
+	if k != "" && i == len(k) {
 		b = append(b, k...)
 	} else {
 		b = appendBasicString(b, k)
@@ -252,13 +249,19 @@ func appendMultilineString(b []byte, s string) []byte {
 func appendBasicString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plain8(load8(s, i)) {
+			i += 8
+			continue
+		}
 		if c := s[i]; c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			i++
 			continue
 		}
 		b = append(b, s[start:i]...)
 		b = appendEscapedByte(b, s[i])
-		start = i + 1
+		i++
+		start = i
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
@@ -268,10 +271,30 @@ func appendBasicString(b []byte, s string) []byte {
 // be UTF-8: it checks them in the same pass, and reports false (with b
 // unchanged) for one that is not.
 func appendValidBasicString(b []byte, s string) ([]byte, bool) {
+	// Most strings are printable ASCII with nothing to escape: find out
+	// eight bytes at a time and copy them at once.
+	i := 0
+	for i+8 <= len(s) && plain8(load8(s, i)) {
+		i += 8
+	}
+	for i < len(s) && plainASCII[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"'), true
+	}
 	orig := len(b)
 	b = append(b, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
+		// Eight bytes at a time while they are printable ASCII that needs
+		// no escape, which is most of most strings.
+		if i+8 <= len(s) && plain8(load8(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -292,6 +315,39 @@ func appendValidBasicString(b []byte, s string) ([]byte, bool) {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"'), true
+}
+
+// plainASCII holds the bytes that plain8 accepts: printable ASCII but
+// '"' and '\'.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// load8 reads the eight bytes of s at i as one little-endian word (the
+// compiler makes it one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plain8 reports whether each of the eight bytes in x is printable ASCII
+// that a basic string holds as itself: not a control character, DEL,
+// '"', '\' or a byte of a multi-byte character. Each term sets the high
+// bit of a byte, exactly when some byte is of its kind (a borrow or
+// carry only spreads from a byte that is flagged already).
+func plain8(x uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	q := x ^ (lo * '"')
+	bs := x ^ (lo * '\\')
+	m := (x + lo) | x | // 0x7f and up
+		(x-lo*0x20)&^x | // below 0x20
+		(q-lo)&^q | // '"'
+		(bs-lo)&^bs // '\'
+	return m&hi == 0
 }
 
 // appendEscapedByte appends one byte of a basic string: control characters
