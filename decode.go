@@ -93,10 +93,20 @@ func Unmarshal(data []byte, v any) error {
 	// may change data once Unmarshal returns, so every string that leaves
 	// the tree is copied (see own), and the tree takes a copy of data
 	// before any of its nodes is handed out.
+	// A small input is copied whole instead: one copy costs less than
+	// copying its strings one by one.
+	if len(data) < borrowFrom {
+		_, err := decodeDocument(string(data), v, decodeOptions{})
+		return err
+	}
 	src := unsafe.String(unsafe.SliceData(data), len(data))
 	_, err := decodeDocument(src, v, decodeOptions{borrowed: true})
 	return err
 }
+
+// borrowFrom is the input size from which Unmarshal reads the caller's
+// bytes in place.
+const borrowFrom = 64 << 10
 
 // Unmarshaler is implemented by types that decode themselves from the tree.
 // UnmarshalTOML receives the node for the type's key: a scalar, an array or

@@ -1,6 +1,7 @@
 package toml_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -20,9 +21,11 @@ func (c *captured) UnmarshalTOML(v toml.Value) error {
 
 // TestUnmarshalKeepsNothingOfTheInput decodes, overwrites the input, and
 // checks that no decoded string, key or kept node changed with it:
-// Unmarshal reads the caller's bytes in place.
+// Unmarshal reads the caller's bytes in place. The documents are padded
+// past the size from which it does.
 func TestUnmarshalKeepsNothingOfTheInput(t *testing.T) {
-	const src = `name = "alpha"
+	padding := "# " + strings.Repeat("padding ", 70<<10/8) + "\n"
+	src := padding + `name = "alpha"
 list = ["beta", 'gamma', """delta"""]
 esc = "tab\there"
 [table]
@@ -74,7 +77,7 @@ id = "eta"
 	}
 
 	// A node handed to an Unmarshaler, and what it read, outlive the input.
-	data = []byte("before = 'one'\nkept = 'two'\nafter = 'three'\n")
+	data = []byte(padding + "before = 'one'\nkept = 'two'\nafter = 'three'\n")
 	var withNode struct {
 		Before string
 		Kept   captured
