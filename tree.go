@@ -439,7 +439,7 @@ func (t Table) Lookup(key string) (Entry, bool) {
 	if t.t == nil {
 		return Entry{}, false
 	}
-	if e := t.t.find(t.i, key); e != 0 {
+	if e := t.t.lookup(t.i, key); e != 0 {
 		return t.t.entry(t.t.entries.at(e)), true
 	}
 	return Entry{}, false
@@ -727,12 +727,29 @@ func (t *tree) keyIs(e *entry, key string) bool {
 // whatever the width of a table.
 const smallTable = 32
 
-// find returns the entry of key in the table at node tn, or 0.
+// find returns the entry of key in the table at node tn, or 0. It is for
+// the parser, which alone may change the tree's cache of the last index
+// used; see lookup.
 func (t *tree) find(tn uint32, key string) uint32 {
 	n := t.node(tn)
 	if n.flags&oneEntry == 0 && n.a != 0 && t.list(n.a).n > smallTable {
 		return t.index(n.a).find(t, key)
 	}
+	return t.scan(n, key)
+}
+
+// lookup is find for readers of a finished tree, who may be many at once:
+// it changes nothing.
+func (t *tree) lookup(tn uint32, key string) uint32 {
+	n := t.node(tn)
+	if n.flags&oneEntry == 0 && n.a != 0 && t.list(n.a).n > smallTable {
+		return t.indexes[n.a].find(t, key)
+	}
+	return t.scan(n, key)
+}
+
+// scan finds key among the entries of the table n, one by one.
+func (t *tree) scan(n *node, key string) uint32 {
 	e, left := t.entriesOf(n)
 	for ; left > 0; left-- {
 		en := t.entries.at(e)

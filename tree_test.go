@@ -108,3 +108,44 @@ func TestEscapedKeyNames(t *testing.T) {
 		t.Errorf("keys (-want +got):\n%s", diff)
 	}
 }
+
+// TestConcurrentReaders reads one document from many goroutines at once:
+// lookups in an indexed table, Index on arrays of tables and of arrays,
+// and positions. Run with -race.
+func TestConcurrentReaders(t *testing.T) {
+	var b strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&b, "k%d = [%d, [%d]]\n", i, i, i)
+	}
+	for range 10 {
+		b.WriteString("[[p]]\nx = 1\n")
+	}
+	b.WriteString("[big]\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "b%d = %d\n", i, i)
+	}
+	doc, err := ParseString(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	for g := range 8 {
+		go func() {
+			ok := true
+			for i := range 100 {
+				key := fmt.Sprintf("k%d", (i+g)%100)
+				v := doc.Table().Get(key)
+				ok = ok && v.Array().Index(1).Array().Index(0).Int() == int64((i+g)%100)
+				ok = ok && v.Position().Line == (i+g)%100+1
+				ok = ok && doc.Table().Get("p").Array().Index(9).Table().Get("x").Int() == 1
+				ok = ok && doc.Table().Get("big").Table().Get(fmt.Sprintf("b%d", i%40)).Int() == int64(i%40)
+			}
+			done <- ok
+		}()
+	}
+	for range 8 {
+		if !<-done {
+			t.Error("a reader saw a wrong value")
+		}
+	}
+}
