@@ -149,3 +149,45 @@ func TestConcurrentReaders(t *testing.T) {
 		}
 	}
 }
+
+// TestLongKeys checks keys too long for an entry to keep their length:
+// their end is found by reading them again.
+func TestLongKeys(t *testing.T) {
+	bare := strings.Repeat("k", 70000)
+	quoted := strings.Repeat("q\\t", 30000)
+	src := bare + " = 1\n\"" + quoted + "\" = 2\n'" + bare + "x' = 3\n"
+	doc, err := ParseString(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := doc.Table()
+	want := map[string]int64{bare: 1, strings.Repeat("q\t", 30000): 2, bare + "x": 3}
+	for name, n := range want {
+		if got := tab.Get(name).Int(); got != n {
+			t.Errorf("key of %d bytes: got %d, want %d", len(name), got, n)
+		}
+	}
+	for _, e := range tab.Entries() {
+		if _, ok := want[e.Key.Name]; !ok {
+			t.Errorf("entry named %.20q... of %d bytes", e.Key.Name, len(e.Key.Name))
+		}
+		if got := unquoteKeyText(t, doc.Text(e.Key.Span)); got != e.Key.Name {
+			t.Errorf("key span of %.20q... reads as %.20q...", e.Key.Name, got)
+		}
+	}
+	if _, err := ParseString(src + bare + " = 4\n"); err == nil {
+		t.Error("a long key defined twice was accepted")
+	}
+}
+
+func unquoteKeyText(t *testing.T, text string) string {
+	t.Helper()
+	doc, err := ParseString(text + " = 0")
+	if err != nil {
+		t.Fatalf("key text does not parse: %v", err)
+	}
+	for _, e := range doc.Table().Entries() {
+		return e.Key.Name
+	}
+	return ""
+}
