@@ -751,13 +751,29 @@ func (t *tree) lookup(tn uint32, key string) uint32 {
 // scan finds key among the entries of the table n, one by one.
 func (t *tree) scan(n *node, key string) uint32 {
 	e, left := t.entriesOf(n)
-	for ; left > 0; left-- {
-		en := t.entries.at(e)
-		if t.keyIs(en, key) {
-			return e
-		}
-		if left > 1 {
-			e = t.nextEntry(e, en)
+	// Entries are read a run at a time from their chunk, and a key whose
+	// text is of another length is passed over without reading it (unless
+	// the document has escaped keys, whose names and texts differ in length).
+	quoted := uint16(min(len(key)+2, longKey))
+	anyLength := t.keyNames != nil
+	for left > 0 {
+		chunk := t.entries.chunks[e>>chunkBits]
+		for off := e & chunkMask; ; off++ {
+			en := &chunk[off]
+			if (anyLength || en.keyLen == uint16(len(key)) || en.keyLen == quoted || en.keyLen == longKey) && t.keyIs(en, key) {
+				return e
+			}
+			if left--; left == 0 {
+				return 0
+			}
+			if en.flags&endsRun != 0 {
+				e = t.jumps[e]
+				break
+			}
+			e++
+			if int(off)+1 == len(chunk) {
+				break
+			}
 		}
 	}
 	return 0
