@@ -13,18 +13,7 @@ import (
 // go-toml's, so the struct benchmarks compare equal work and the structs fit
 // the real files.
 func TestStructDecodersAgree(t *testing.T) {
-	newCargo := func() any { return new(cargoLock) }
-	newPyproject := func() any { return new(pyproject) }
-	tests := []struct {
-		doc      benchDoc
-		newValue func() any
-	}{
-		{generatedDoc(shapeNamed("cargo-lock"), 64*KB), newCargo},
-		{generatedDoc(shapeNamed("pyproject"), 64*KB), newPyproject},
-		{corpusKindDoc("cargo-lock"), newCargo},
-		{corpusKindDoc("pyproject"), newPyproject},
-	}
-	for _, tt := range tests {
+	for _, tt := range structDocs() {
 		t.Run(tt.doc.name, func(t *testing.T) {
 			for i, data := range tt.doc.load(t) {
 				want := tt.newValue()
@@ -89,18 +78,7 @@ func TestCorpusAcceptedByAll(t *testing.T) {
 // every library and decodes each output with go-toml: getting the value
 // back shows every encoder did the whole job the benchmark times.
 func TestEncodersRoundTrip(t *testing.T) {
-	newCargo := func() any { return new(cargoLock) }
-	newPyproject := func() any { return new(pyproject) }
-	tests := []struct {
-		doc      benchDoc
-		newValue func() any
-	}{
-		{generatedDoc(shapeNamed("cargo-lock"), 64*KB), newCargo},
-		{generatedDoc(shapeNamed("pyproject"), 64*KB), newPyproject},
-		{corpusKindDoc("cargo-lock"), newCargo},
-		{corpusKindDoc("pyproject"), newPyproject},
-	}
-	for _, tt := range tests {
+	for _, tt := range structDocs() {
 		t.Run(tt.doc.name, func(t *testing.T) {
 			for i, data := range tt.doc.load(t) {
 				want := tt.newValue()
@@ -136,3 +114,22 @@ func TestEncodersRoundTrip(t *testing.T) {
 var omittedAsEmpty = cmp.FilterPath(func(p cmp.Path) bool {
 	return p.Last().Type() != reflect.TypeFor[map[string]any]()
 }, cmpopts.EquateEmpty())
+
+// structDoc is a document with the struct type it decodes into.
+type structDoc struct {
+	doc      benchDoc
+	newValue func() any
+}
+
+// structDocs are the documents the struct benchmarks use, generated and
+// real, for the tests that check every library does the whole job.
+func structDocs() []structDoc {
+	newCargo := func() any { return new(cargoLock) }
+	newPyproject := func() any { return new(pyproject) }
+	return []structDoc{
+		{generatedDoc(shapeNamed("cargo-lock"), 64*KB), newCargo},
+		{generatedDoc(shapeNamed("pyproject"), 64*KB), newPyproject},
+		{corpusKindDoc("cargo-lock"), newCargo},
+		{corpusKindDoc("pyproject"), newPyproject},
+	}
+}
