@@ -39,13 +39,20 @@ func (s *store[T]) push(v T) uint32 {
 // add appends an element for the caller to fill and returns its number.
 func (s *store[T]) add() (uint32, *T) {
 	i := s.n
-	j := i - s.base
-	if j >= uint32(len(s.cur)) {
-		s.grow()
-		j = i - s.base
+	if j := i - s.base; j < uint32(len(s.cur)) {
+		s.n = i + 1
+		return i, &s.cur[j]
 	}
+	return s.addSlow()
+}
+
+// addSlow is add when the current chunk is full: kept apart so that add
+// stays small enough to inline.
+func (s *store[T]) addSlow() (uint32, *T) {
+	s.grow()
+	i := s.n
 	s.n = i + 1
-	return i, &s.cur[j]
+	return i, &s.cur[i-s.base]
 }
 
 // grow makes room for element n: a new chunk, or a bigger first chunk.
@@ -116,11 +123,30 @@ func (t *tree) init(src string) {
 	t.linesOnce = sync.Once{}
 }
 
+// endRun marks entry last as the end of a run of its table's entries,
+// which go on at entry next.
+func (t *tree) endRun(last, next uint32) {
+	if len(t.runs) == 0 {
+		t.runs = append(t.runs, 0)
+	}
+	if len(t.runs) < farJump {
+		t.entries.at(last).jump = uint16(len(t.runs))
+		t.runs = append(t.runs, next)
+		return
+	}
+	t.entries.at(last).jump = farJump
+	if t.jumps == nil {
+		t.jumps = make(map[uint32]uint32)
+	}
+	t.jumps[last] = next
+}
+
 // dropIndexes empties what the tree finds things with besides its stores.
 func (t *tree) dropIndexes() {
 	t.indexes = nil
 	t.bigEnds = reuse(t.bigEnds)
 	t.jumps = reuse(t.jumps)
+	t.runs = t.runs[:0]
 	t.lastIndex, t.lastIndexed = nil, 0
 	if t.indexedElems.Load() {
 		t.elemIndex.Clear()
@@ -154,7 +180,14 @@ func (t *tree) retainedBytes() int {
 }
 
 // addNode appends a node and returns its number.
-func (t *tree) addNode(n node) uint32 { return t.nodes.push(n) }
+func (t *tree) addNode(n node) uint32 {
+	i, p := t.nodes.add()
+	// Field by field: n arrives in registers, and copying it whole would
+	// spill its narrow fields to the stack and read them back as one wide
+	// load, which the processor cannot forward from the narrow stores.
+	p.start, p.end, p.kind, p.flags, p.count, p.a = n.start, n.end, n.kind, n.flags, n.count, n.a
+	return i
+}
 
 // addWide keeps a scalar wider than a node's payload.
 func (t *tree) addWide(bits uint64) uint32 { return t.wide.push(bits) }
@@ -215,11 +248,7 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 	ls := t.list(l)
 	if ls.last+1 != e {
 		// Another table's entries came between: this run ends.
-		t.entries.at(ls.last).flags |= endsRun
-		if t.jumps == nil {
-			t.jumps = make(map[uint32]uint32)
-		}
-		t.jumps[ls.last] = e
+		t.endRun(ls.last, e)
 	}
 	ls.last = e
 	ls.n++

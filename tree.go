@@ -479,8 +479,9 @@ func (d *Document) Position(offset int) Position { return d.tree.position(offset
 //   - A table's node names its entries; each holds a key (by its place in
 //     the source) and its value's node. A table's entries are in a run,
 //     one after another, until another table's entries come between: the
-//     last of the run then names the next one's place in jumps, so that a
-//     table grows at any time without moving anything.
+//     last of the run then names the next one's place through runs (or
+//     jumps, past the first 65534 runs), so that a table grows at any time
+//     without moving anything.
 //   - A static array is closed in the source, so its elements follow its
 //     node directly, each followed by its own elements if it has any: the
 //     array needs only a count, and an array of scalars is indexed in
@@ -492,7 +493,8 @@ type tree struct {
 	entries  store[entry]         // entry 0 is unused
 	links    store[link]          // the elements of arrays of tables; link 0 is unused
 	lists    store[list]          // list 0 is the empty list
-	jumps    map[uint32]uint32    // the entry after one that ends a run of its table's entries
+	runs     []uint32             // by an entry's jump: where its table's entries go on; runs[0] is unused
+	jumps    map[uint32]uint32    // the same for entries whose jump is farJump, by entry
 	wide     store[uint64]        // scalars wider than 32 bits; slot 0 unused
 	strs     []string             // strings whose decoded text is not a slice of src
 	keyNames map[uint32]string    // keys whose names differ from their source text, by start
@@ -552,16 +554,16 @@ type entry struct {
 	keyStart uint32 // where the key's source text starts, at a quote if quoted
 	value    uint32 // the value's node
 	keyLen   uint16 // the length of the key's source text, or longKey
-	flags    uint16 // endsRun
+	jump     uint16 // 0 if the table's next entry follows this one; see nextEntry
 }
 
 // longKey is the keyLen of a key whose text is too long to count: it is
 // read again to find its end.
 const longKey = 1<<16 - 1
 
-// endsRun marks an entry whose table continues at jumps[entry] rather
-// than at the next entry.
-const endsRun = 1
+// farJump is the jump of an entry whose table goes on at jumps[entry]:
+// runs has room for the first 1<<16-2 runs only.
+const farJump = 1<<16 - 1
 
 // link is one element of an array of tables.
 type link struct {
@@ -579,10 +581,19 @@ type list struct {
 // nextEntry returns the entry after entry i, e, of the same table; it
 // must have one.
 func (t *tree) nextEntry(i uint32, e *entry) uint32 {
-	if e.flags&endsRun != 0 {
-		return t.jumps[i]
+	if e.jump != 0 {
+		return t.jumpFrom(i, e)
 	}
 	return i + 1
+}
+
+// jumpFrom returns where the table of entry i, e, goes on after e ends
+// a run of its entries.
+func (t *tree) jumpFrom(i uint32, e *entry) uint32 {
+	if e.jump != farJump {
+		return t.runs[e.jump]
+	}
+	return t.jumps[i]
 }
 
 func (t *tree) node(i uint32) *node { return t.nodes.at(i) }
@@ -766,8 +777,8 @@ func (t *tree) scan(n *node, key string) uint32 {
 			if left--; left == 0 {
 				return 0
 			}
-			if en.flags&endsRun != 0 {
-				e = t.jumps[e]
+			if en.jump != 0 {
+				e = t.jumpFrom(e, en)
 				break
 			}
 			e++

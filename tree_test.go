@@ -20,7 +20,16 @@ func TestTreeShapes(t *testing.T) {
 	for i := range 100 {
 		fmt.Fprintf(&wideTable, "k%d = %d\n", i, i)
 	}
+	// Dotted keys of two tables in turn end a run of each table's entries
+	// at every key: past 1<<16-2 runs, the tree keeps where they go on in
+	// another way.
+	var manyRuns strings.Builder
+	for i := range 40000 {
+		fmt.Fprintf(&manyRuns, "a.k%d = %d\nb.k%d = %d\n", i, i, i, i)
+	}
 	docs := map[string]string{
+		"interleaved":     "a.x = 1\nb.x = 2\na.y = 3\nc = 4\na.z = 5\nb.y = 6\n",
+		"many runs":       manyRuns.String(),
 		"scalars":         "a = [1, 'two', 3.0, true, 1979-05-27]\n",
 		"wide array":      wideArray,
 		"nested":          "n = [[1, [2, 3]], {a = 1, b = [4]}, [], {}, 5, {c.d = 6}]\n",
@@ -190,4 +199,32 @@ func unquoteKeyText(t *testing.T, text string) string {
 		return e.Key.Name
 	}
 	return ""
+}
+
+// TestTablesInRuns checks that tables whose entries come in many runs,
+// more than an entry's jump can name, keep every entry in order.
+func TestTablesInRuns(t *testing.T) {
+	const keys = 40000
+	var src strings.Builder
+	for i := range keys {
+		fmt.Fprintf(&src, "a.k%d = %d\nb.k%d = %d\n", i, i, i, -i)
+	}
+	doc, err := ParseString(src.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, sign := range map[string]int64{"a": 1, "b": -1} {
+		tab := doc.Root().Table().Get(name).Table()
+		if tab.Len() != keys {
+			t.Fatalf("%s has %d entries, want %d", name, tab.Len(), keys)
+		}
+		for i, e := range tab.Entries() {
+			if want := fmt.Sprintf("k%d", i); e.Key.Name != want || e.Value.Int() != sign*int64(i) {
+				t.Fatalf("%s entry %d is %s = %d, want %s = %d", name, i, e.Key.Name, e.Value.Int(), want, sign*int64(i))
+			}
+		}
+		if got := tab.Get("k39999").Int(); got != sign*39999 {
+			t.Errorf("%s.k39999 = %d", name, got)
+		}
+	}
 }
