@@ -227,11 +227,11 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 			t.keyNames[start] = k.Name
 		}
 	}
-	keyLen := uint16(longKey)
+	keyLen := uint8(longKey)
 	if size := k.Span.End - k.Span.Start; size < longKey {
-		keyLen = uint16(size)
+		keyLen = uint8(size)
 	}
-	e := t.entries.push(entry{keyStart: start, value: v, keyLen: keyLen})
+	e := t.entries.push(entry{keyStart: start, value: v, keyLen: keyLen, tag: keyTag(k.Name)})
 	n := t.node(tn)
 	switch {
 	case n.a == 0:

@@ -553,13 +553,25 @@ const (
 type entry struct {
 	keyStart uint32 // where the key's source text starts, at a quote if quoted
 	value    uint32 // the value's node
-	keyLen   uint16 // the length of the key's source text, or longKey
+	keyLen   uint8  // the length of the key's source text, or longKey
+	tag      uint8  // keyTag of the key's name
 	jump     uint16 // 0 if the table's next entry follows this one; see nextEntry
 }
 
 // longKey is the keyLen of a key whose text is too long to count: it is
 // read again to find its end.
-const longKey = 1<<16 - 1
+const longKey = 1<<8 - 1
+
+// keyTag sums up a key's name in a byte, so that a scan for a key passes
+// over most others of the same length without reading them: keys of one
+// table tend to differ in their first or last letters (k1, k2; count,
+// delta).
+func keyTag(name string) uint8 {
+	if name == "" {
+		return 0
+	}
+	return name[0] ^ name[len(name)/2]<<2 ^ name[len(name)-1]<<4
+}
 
 // farJump is the jump of an entry whose table goes on at jumps[entry]:
 // runs has room for the first 1<<16-2 runs only.
@@ -762,16 +774,18 @@ func (t *tree) lookup(tn uint32, key string) uint32 {
 // scan finds key among the entries of the table n, one by one.
 func (t *tree) scan(n *node, key string) uint32 {
 	e, left := t.entriesOf(n)
-	// Entries are read a run at a time from their chunk, and a key whose
-	// text is of another length is passed over without reading it (unless
-	// the document has escaped keys, whose names and texts differ in length).
-	quoted := uint16(min(len(key)+2, longKey))
+	// Entries are read a run at a time from their chunk, and a key of
+	// another tag, or whose text is of another length, is passed over
+	// without reading it (unless the document has escaped keys, whose names
+	// and texts differ in length).
+	quoted := uint8(min(len(key)+2, longKey))
 	anyLength := t.keyNames != nil
+	tag := keyTag(key)
 	for left > 0 {
 		chunk := t.entries.chunks[e>>chunkBits]
 		for off := e & chunkMask; ; off++ {
 			en := &chunk[off]
-			if (anyLength || en.keyLen == uint16(len(key)) || en.keyLen == quoted || en.keyLen == longKey) && t.keyIs(en, key) {
+			if en.tag == tag && (anyLength || int(en.keyLen) == len(key) || en.keyLen == quoted || en.keyLen == longKey) && t.keyIs(en, key) {
 				return e
 			}
 			if left--; left == 0 {

@@ -162,15 +162,22 @@ func TestConcurrentReaders(t *testing.T) {
 // TestLongKeys checks keys too long for an entry to keep their length:
 // their end is found by reading them again.
 func TestLongKeys(t *testing.T) {
-	bare := strings.Repeat("k", 70000)
-	quoted := strings.Repeat("q\\t", 30000)
+	// About the longest length an entry keeps, and far past it.
+	for _, size := range []int{252, 253, 254, 255, 256, 70000} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) { checkLongKeys(t, size) })
+	}
+}
+
+func checkLongKeys(t *testing.T, size int) {
+	bare := strings.Repeat("k", size)
+	quoted := strings.Repeat("q\\t", size/3)
 	src := bare + " = 1\n\"" + quoted + "\" = 2\n'" + bare + "x' = 3\n"
 	doc, err := ParseString(src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	tab := doc.Table()
-	want := map[string]int64{bare: 1, strings.Repeat("q\t", 30000): 2, bare + "x": 3}
+	want := map[string]int64{bare: 1, strings.Repeat("q\t", size/3): 2, bare + "x": 3}
 	for name, n := range want {
 		if got := tab.Get(name).Int(); got != n {
 			t.Errorf("key of %d bytes: got %d, want %d", len(name), got, n)
