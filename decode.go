@@ -274,6 +274,10 @@ type decodeState struct {
 	// and key names are copied out of it into text.
 	borrowed bool
 	text     textBlocks
+	// recent holds the last short string copied into text at each slot of
+	// a cheap hash: the keys of a lock file's tables and many of its values
+	// repeat, and are kept once.
+	recent *[256]string
 }
 
 // handOut is called before a node of the tree is given to the caller's
@@ -292,10 +296,28 @@ func (d *decodeState) handOut() {
 func (d *decodeState) own(s string) string {
 	if d.borrowed {
 		if _, ok := inSource(d.doc.tree.src, s); ok {
-			return saveText(&d.text, s)
+			return d.save(s)
 		}
 	}
 	return s
+}
+
+// save copies s into text, or returns the copy made before if s was the
+// last string of its hash.
+func (d *decodeState) save(s string) string {
+	const shortest, longest = 4, 64 // below, a copy costs less than a lookup
+	if len(s) < shortest || len(s) > longest {
+		return saveText(&d.text, s)
+	}
+	if d.recent == nil {
+		d.recent = new([256]string)
+	}
+	slot := &d.recent[uint8(len(s)*7)^s[0]^s[len(s)/2]<<1^s[len(s)-1]<<3]
+	if *slot == s {
+		return *slot
+	}
+	*slot = saveText(&d.text, s)
+	return *slot
 }
 
 func (d *decodeState) pushKey(k string) { d.path = append(d.path, pathPart{key: k, index: -1}) }
