@@ -320,8 +320,10 @@ func (p *parser) parseArray(depth int) (uint32, error) {
 	count := uint32(0)
 	isNested := false
 	for {
-		if err := p.skipWsCommentNewline(); err != nil {
-			return 0, err
+		if p.blankNext() {
+			if err := p.skipWsCommentNewline(); err != nil {
+				return 0, err
+			}
 		}
 		if p.peek() == ']' {
 			break
@@ -338,8 +340,10 @@ func (p *parser) parseArray(depth int) (uint32, error) {
 		if err := p.checkValueLimit(elemStart); err != nil {
 			return 0, err
 		}
-		if err := p.skipWsCommentNewline(); err != nil {
-			return 0, err
+		if p.blankNext() {
+			if err := p.skipWsCommentNewline(); err != nil {
+				return 0, err
+			}
 		}
 		if p.peek() == ',' {
 			p.pos++
@@ -372,6 +376,8 @@ func (p *parser) parseArray(depth int) (uint32, error) {
 }
 
 // skipWsCommentNewline skips ws-comment-newline = *( wschar / [ comment ] newline ).
+// Inside arrays, most often there is nothing to skip: blankNext says so
+// without a call.
 func (p *parser) skipWsCommentNewline() error {
 	for {
 		p.skipSpace()
@@ -386,6 +392,12 @@ func (p *parser) skipWsCommentNewline() error {
 		}
 	}
 }
+
+// blankNext reports whether ws-comment-newline starts at the next byte.
+func (p *parser) blankNext() bool { return startsBlank[p.peek()] }
+
+// startsBlank holds the bytes that can start ws-comment-newline.
+var startsBlank = [256]bool{' ': true, '\t': true, '#': true, '\n': true, '\r': true}
 
 // parseInlineTable reads
 //
