@@ -25,7 +25,9 @@ func (c *captured) UnmarshalTOML(v toml.Value) error {
 // past the size from which it does.
 func TestUnmarshalKeepsNothingOfTheInput(t *testing.T) {
 	padding := "# " + strings.Repeat("padding ", 70<<10/8) + "\n"
-	src := padding + `name = "alpha"
+	// Strings past a kilobyte are copied on their own, not into a block.
+	long := strings.Repeat("long ", 300)
+	src := padding + "long = '" + long + "'\n" + `name = "alpha"
 list = ["beta", 'gamma', """delta"""]
 esc = "tab\there"
 [table]
@@ -37,6 +39,7 @@ id = "eta"
 `
 	type item struct{ ID string }
 	type doc struct {
+		Long  string
 		Name  string
 		List  []string
 		Esc   string
@@ -44,12 +47,12 @@ id = "eta"
 		Items []item
 	}
 	want := doc{
-		Name: "alpha", List: []string{"beta", "gamma", "delta"}, Esc: "tab\there",
+		Long: long, Name: "alpha", List: []string{"beta", "gamma", "delta"}, Esc: "tab\there",
 		Table: map[string]string{"quoted key": "epsilon"},
 		Items: []item{{"zeta"}, {"eta"}},
 	}
 	wantAny := map[string]any{
-		"name": "alpha", "list": []any{"beta", "gamma", "delta"}, "esc": "tab\there",
+		"long": long, "name": "alpha", "list": []any{"beta", "gamma", "delta"}, "esc": "tab\there",
 		"table": map[string]any{"quoted key": "epsilon"},
 		"items": []any{map[string]any{"id": "zeta"}, map[string]any{"id": "eta"}},
 	}

@@ -34,16 +34,19 @@ type textBlocks struct {
 }
 
 // save returns a string with the bytes of b.
-func (t *textBlocks) save(b []byte) string { return saveText(t, b) }
+func (t *textBlocks) save(b []byte) string {
+	// saveText only reads b, to copy it.
+	return saveText(t, unsafe.String(unsafe.SliceData(b), len(b)))
+}
 
-// saveText returns a string with the bytes of b, kept in t.
-func saveText[S string | []byte](t *textBlocks, b S) string {
+// saveText returns a copy of b, kept in t.
+func saveText(t *textBlocks, b string) string {
 	if len(b) == 0 {
 		return ""
 	}
 	const largestBlock = 4096
 	if len(b) > largestBlock/4 {
-		return string(b)
+		return strings.Clone(b)
 	}
 	if cap(t.block)-len(t.block) < len(b) {
 		// Small documents need little: start small and double.
