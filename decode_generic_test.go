@@ -1,0 +1,255 @@
+package toml_test
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	tomltest "github.com/toml-lang/toml-test/v2"
+
+	"github.com/seed02375186/toml"
+	"github.com/seed02375186/toml/internal/tagged"
+)
+
+// sameGo compares generic Go values: NaN equals NaN, and times are equal
+// when they are the same instant with the same offset.
+var sameGo = cmp.Options{
+	cmp.Comparer(func(a, b float64) bool {
+		return a == b && math.Signbit(a) == math.Signbit(b) || math.IsNaN(a) && math.IsNaN(b)
+	}),
+	cmp.Comparer(func(a, b time.Time) bool {
+		_, ao := a.Zone()
+		_, bo := b.Zone()
+		return a.Equal(b) && ao == bo
+	}),
+}
+
+// genericCases are documents with values of each kind, inline tables with
+// dotted keys, wide and huge inline tables, nested arrays, tables made by
+// headers, dotted keys and implicitly, arrays of tables with sub-tables,
+// and escaped keys.
+func genericCases() map[string]string {
+	var wideInline, manyKinds strings.Builder
+	wideInline.WriteString("w = {")
+	for i := range 40 {
+		fmt.Fprintf(&wideInline, "k%d = %d, ", i, i)
+	}
+	wideInline.WriteString("last = {x.y = 1}}\nafter = 2\n")
+	for i := range 50 {
+		fmt.Fprintf(&manyKinds, "[t%d]\ns = 's%d'\ni = %d\nf = %d.5\nb = true\nd = 1979-05-%02dT07:32:00Z\n"+
+			"ld = 1979-05-27T07:32:00\ndt = 1979-05-27\nt = 07:32:00\na = [%d, 'x']\nit = {k = %d}\n",
+			i, i, i, i, i%28+1, i, i)
+	}
+	return map[string]string{
+		"kinds":           manyKinds.String(),
+		"wide inline":     wideInline.String(),
+		"huge inline":     "h = {a = [" + strings.Repeat("[1, {b = 2}], ", 30000) + "]}\nz = 1\n",
+		"inline dotted":   "a = {b.c = 1, b.d = {e = 2}, f = [{g.h = 3}]}\nb.x = 1\nb.y.z = 2\n",
+		"nested arrays":   "a = [[1, [2, [3]]], [], [{}], [{a = [{b = 1}]}]]\nb = [1, 2]\n",
+		"headers":         "[a.b.c]\nx = 1\n[a]\ny = 2\n[a.b]\nz = 3\n[d]\ne.f.g = 4\ne.f.h = 5\n[d.e.i]\nj = 6\n",
+		"arrays of table": "[[p]]\nn = 1\n[p.sub]\nq = 1\n[[p.list]]\nr = 1\n[[p.list]]\nr = 2\n[[p]]\nn = 2\n[[p]]\n[x]\n[[x.p]]\n",
+		"escaped keys":    "\"a\\tb\" = 1\n'lit' = 2\n[\"x\\u0041\".y]\nz = \"\\u00e9\\n\"\n",
+		"interleaved":     "a.x = 1\nb.x = 2\na.y = {p = 1, q = 2}\nc = 4\na.z = [5]\nb.y = 6\n",
+		"empty":           "",
+	}
+}
+
+// genericInputs returns genericCases, every valid toml-test case and every
+// accepted corpus file.
+func genericInputs(t *testing.T) map[string][]byte {
+	inputs := validCasesFor(t)
+	for name, src := range genericCases() {
+		inputs["case/"+name] = []byte(src)
+	}
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Logf("no real-world corpus at %s: testing without it", corpusDir)
+		return inputs
+	}
+	for _, rel := range corpusFiles(t, false) {
+		data, err := os.ReadFile(filepath.Join(corpusDir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs["corpus/"+rel] = data
+	}
+	return inputs
+}
+
+// walked decodes data by walking its tree.
+func walked(t *testing.T, data []byte) map[string]any {
+	t.Helper()
+	doc, err := toml.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := toml.DecodeValue(doc.Root(), &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestUnmarshalGeneric decodes documents into a map[string]any and an
+// empty interface, and checks the result against toml-test's JSON for its
+// cases and against DecodeValue on a parsed tree for all, also when the
+// input is large enough to be read in place and is overwritten afterwards.
+func TestUnmarshalGeneric(t *testing.T) {
+	cases := tomltest.TestCases()
+	for name, data := range genericInputs(t) {
+		t.Run(name, func(t *testing.T) {
+			want := walked(t, data)
+			var m map[string]any
+			if err := toml.Unmarshal(data, &m); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, m, sameGo); diff != "" {
+				t.Fatalf("into a map (-walked +unmarshaled):\n%s", diff)
+			}
+			var a any
+			if err := toml.Unmarshal(data, &a); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(any(want), a, sameGo); diff != "" {
+				t.Fatalf("into an interface (-walked +unmarshaled):\n%s", diff)
+			}
+			// Large inputs are read in place: the result must not change
+			// with the caller's bytes.
+			big := append(data, bytes.Repeat([]byte("\n"), 70<<10)...)
+			var fromBig map[string]any
+			if err := toml.Unmarshal(big, &fromBig); err != nil {
+				t.Fatal(err)
+			}
+			clear(big)
+			if diff := cmp.Diff(want, fromBig, sameGo); diff != "" {
+				t.Fatalf("from a large input (-walked +unmarshaled):\n%s", diff)
+			}
+			if strings.HasPrefix(name, "valid/") {
+				js, err := fs.ReadFile(cases, name+".json")
+				if err != nil {
+					t.Fatal(err)
+				}
+				expected, err := tagged.ToGo(js)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(expected, a, sameGo); diff != "" {
+					t.Fatalf("against toml-test's JSON (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+// tableRuleErrors break a rule of tables against a value read before.
+var tableRuleErrors = []string{
+	"a = 1\n[a]\n",
+	"x = 0\na = 1\n[a]\n",
+	"a = [1]\n[[a]]\n",
+	"x = []\na = [1]\n[[a]]\n",
+	"a = {}\n[a.b]\n",
+	"x = {}\na = {b = 1}\na.c = 2\n",
+	"a = [{}]\n[a.b]\n",
+	"x = 1\nx.y = 2\n",
+	"a = 1979-05-27\n[a]\n",
+	"s = 's'\nt = 't'\nt.u = 1\n",
+	"a = {b = {c = 1}}\n[a.b]\n",
+	"[t]\na = 1\n[t.a.b]\n",
+	"a = {b = 1, b = 2}\n",
+	"a = {b.c = 1, b = 2}\n",
+	"a = [1, {b = 1, b = 2}]\n",
+	"[a]\nb = 1\n[a]\n",
+	"a = 1\na = {}\n",
+}
+
+func invalidCases(t *testing.T) map[string][]byte {
+	t.Helper()
+	r := tomltest.NewRunner(tomltest.Runner{Version: "1.0.0"})
+	list, err := r.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := tomltest.TestCases()
+	cases := make(map[string][]byte)
+	for _, p := range list {
+		if strings.HasPrefix(p, "invalid/") {
+			data, err := fs.ReadFile(files, p+".toml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			cases[p] = data
+		}
+	}
+	for i, src := range tableRuleErrors {
+		cases[fmt.Sprintf("case/%d", i)] = []byte(src)
+	}
+	return cases
+}
+
+// TestUnmarshalRejectsAsParse checks that Unmarshal into generic values
+// rejects what Parse rejects, with the same message, and leaves the target
+// as it was.
+func TestUnmarshalRejectsAsParse(t *testing.T) {
+	for name, data := range invalidCases(t) {
+		t.Run(name, func(t *testing.T) {
+			_, want := toml.Parse(data)
+			if want == nil {
+				t.Fatal("Parse accepts it")
+			}
+			m := map[string]any{"kept": true}
+			err := toml.Unmarshal(data, &m)
+			if err == nil || err.Error() != want.Error() {
+				t.Fatalf("Unmarshal into a map: %v, want %v", err, want)
+			}
+			if diff := cmp.Diff(map[string]any{"kept": true}, m); diff != "" {
+				t.Errorf("the map changed:\n%s", diff)
+			}
+			var a any = "kept"
+			if err := toml.Unmarshal(data, &a); err == nil || err.Error() != want.Error() {
+				t.Fatalf("Unmarshal into an interface: %v, want %v", err, want)
+			}
+			if a != "kept" {
+				t.Errorf("the interface changed to %v", a)
+			}
+		})
+	}
+}
+
+// TestUnmarshalGenericTargets checks what Unmarshal does with what the
+// target held: a map is added to, an interface replaced, and a pointer in
+// an interface is decoded into.
+func TestUnmarshalGenericTargets(t *testing.T) {
+	src := []byte("a = 1\n[t]\nb = 'x'\n")
+	m := map[string]any{"a": "old", "other": 2}
+	if err := toml.Unmarshal(src, &m); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"a": int64(1), "other": 2, "t": map[string]any{"b": "x"}}
+	if diff := cmp.Diff(want, m); diff != "" {
+		t.Errorf("into a map that held keys (-want +got):\n%s", diff)
+	}
+	var a any = []int{1}
+	if err := toml.Unmarshal(src, &a); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(any(map[string]any{"a": int64(1), "t": map[string]any{"b": "x"}}), a); diff != "" {
+		t.Errorf("into an interface that held a slice (-want +got):\n%s", diff)
+	}
+	var into struct {
+		A int
+		T struct{ B string }
+	}
+	a = &into
+	if err := toml.Unmarshal(src, &a); err != nil {
+		t.Fatal(err)
+	}
+	if into.A != 1 || into.T.B != "x" || a != any(&into) {
+		t.Errorf("into the struct an interface points to: %+v, interface %v", into, a)
+	}
+}
