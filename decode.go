@@ -258,6 +258,7 @@ type decodeState struct {
 	localDateTimes boxes[LocalDateTime]
 	localDates     boxes[LocalDate]
 	localTimes     boxes[LocalTime]
+	arrays         boxes[[]any]
 
 	// handedOut is set once a node of the tree has been given to the
 	// caller's code (an Unmarshaler, a Value or *Value field), which may

@@ -16,7 +16,7 @@ import (
 // made here is in every way the one the compiler would make, except that
 // its data sits in a block instead of in an allocation of its own. The
 // data is never written again once boxed, as the runtime requires.
-type boxes[T string | int64 | float64 | time.Time | LocalDateTime | LocalDate | LocalTime] struct {
+type boxes[T string | int64 | float64 | time.Time | LocalDateTime | LocalDate | LocalTime | []any] struct {
 	block []T
 	typ   unsafe.Pointer // the type word of T's interface values
 }

@@ -39,6 +39,13 @@ func TestBoxes(t *testing.T) {
 	if g := ld.box(LocalDate{1979, 5, 27}); g != any(LocalDate{1979, 5, 27}) {
 		t.Fatalf("boxed date reads back as %v", g)
 	}
+	var sl boxes[[]any]
+	for n := range 100 {
+		want := []any{int64(n), "x"}
+		if g := sl.box(want); !reflect.DeepEqual(g, any(want)) || &g.([]any)[0] != &want[0] {
+			t.Fatalf("boxed slice %d reads back as %#v", n, g)
+		}
+	}
 	nan := f.box(math.NaN())
 	if x, ok := nan.(float64); !ok || !math.IsNaN(x) {
 		t.Fatalf("boxed NaN reads back as %v", nan)

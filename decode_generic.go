@@ -32,7 +32,7 @@ func (d *decodeState) genericValue(v Value) any {
 	case KindLocalTime:
 		return d.localTimes.box(v.dateTime().clock)
 	case KindArray:
-		return d.genericArray(v.Array())
+		return d.arrays.box(d.genericArray(v.Array()))
 	case KindTable:
 		return d.genericTable(v.Table(), nil)
 	}
