@@ -74,6 +74,13 @@ func (s *store[T]) grow() {
 	s.cur, s.base = s.chunks[c], uint32(c)<<chunkBits
 }
 
+// truncate drops the elements from number n on; their chunks are kept.
+func (s *store[T]) truncate(n uint32) {
+	s.n = n
+	c := min(int(n>>chunkBits), len(s.chunks)-1)
+	s.cur, s.base = s.chunks[c], uint32(c)<<chunkBits
+}
+
 // sizeFor gives a store its first chunk, sized for n elements, before
 // the first push; a chunk kept from an earlier document is kept.
 func (s *store[T]) sizeFor(n int) {
@@ -121,6 +128,50 @@ func (t *tree) init(src string) {
 	t.strs = t.strs[:0]
 	t.keyNames = nil
 	t.linesOnce = sync.Once{}
+}
+
+// treeMark is how far a tree's stores reached at some point of parsing.
+type treeMark struct {
+	nodes, entries, lists, wide uint32
+	strs, runs                  int
+	indexes, bigEnds            int
+}
+
+func (t *tree) mark() treeMark {
+	return treeMark{
+		nodes: t.nodes.n, entries: t.entries.n, lists: t.lists.n, wide: t.wide.n,
+		strs: len(t.strs), runs: len(t.runs), indexes: len(t.indexes), bigEnds: len(t.bigEnds),
+	}
+}
+
+// truncate forgets the nodes, entries, lists, wide scalars and strings
+// added to t since m. Nothing made before m may refer to them, except
+// links, which the caller must no longer follow to them.
+func (t *tree) truncate(m treeMark) {
+	t.nodes.truncate(m.nodes)
+	t.entries.truncate(m.entries)
+	t.lists.truncate(m.lists)
+	t.wide.truncate(m.wide)
+	clear(t.strs[m.strs:])
+	t.strs = t.strs[:m.strs]
+	t.runs = t.runs[:m.runs]
+	// The indexes and ends of tables forgotten go with them: their numbers
+	// will be given to others.
+	if len(t.indexes) > m.indexes {
+		for l := range t.indexes {
+			if l >= m.lists {
+				delete(t.indexes, l)
+			}
+		}
+		t.lastIndex, t.lastIndexed = nil, 0
+	}
+	if len(t.bigEnds) > m.bigEnds {
+		for n := range t.bigEnds {
+			if n >= m.nodes {
+				delete(t.bigEnds, n)
+			}
+		}
+	}
 }
 
 // endRun marks entry last as the end of a run of its table's entries,

@@ -211,12 +211,16 @@ func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, erro
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return nil, fmt.Errorf("toml: cannot decode into %s: need a non-nil pointer", describeTarget(v))
 	}
-	doc, p, err := parseTransient(src, opts.maxValues)
+	p := newParser(src, opts.maxValues, true)
+	d := &decodeState{doc: p.doc, strict: opts.strict, track: opts.track || opts.strict, borrowed: opts.borrowed}
+	if generic(v) {
+		p.closed = d.closedElement
+	}
+	doc, err := p.parse()
 	if err != nil {
 		p.release()
 		return nil, err
 	}
-	d := &decodeState{doc: doc, strict: opts.strict, track: opts.track || opts.strict, borrowed: opts.borrowed}
 	d.decode(doc.Root(), rv.Elem())
 	undecoded, err := d.finish()
 	if !d.handedOut {
@@ -275,6 +279,12 @@ type decodeState struct {
 	// and key names are copied out of it into text.
 	borrowed bool
 	text     textBlocks
+
+	// streamed holds the Go values of the first elements of the array of
+	// tables at node streamArray, decoded while the document was parsed;
+	// the tree no longer has their nodes. See closedElement.
+	streamArray uint32
+	streamed    []any
 	// recent holds the last short string copied into text at each slot of
 	// a cheap hash: the keys of a lock file's tables and many of its values
 	// repeat, and are kept once.

@@ -1,6 +1,10 @@
 package toml
 
-import "math"
+import (
+	"math"
+	"reflect"
+	"slices"
+)
 
 // genericValue builds the Go form of a value for an empty interface:
 // map[string]any, []any, string, int64, float64, bool, time.Time,
@@ -40,11 +44,57 @@ func (d *decodeState) genericValue(v Value) any {
 }
 
 func (d *decodeState) genericArray(a Array) []any {
+	if d.streamed != nil && a.i == d.streamArray {
+		return d.streamedArray(a)
+	}
 	s := d.anySlice(a.Len())
 	c := a.cursor()
 	for i := range s {
 		e, _ := c.next()
 		s[i] = d.genericValue(e)
+	}
+	return s
+}
+
+// generic reports whether v, the target of a whole document, takes it in
+// the generic Go form: a *map[string]any, or a *any that holds no pointer
+// to decode into. Then no part of the tree is needed twice, or handed out,
+// and the parser may give the decoder the elements of an array of tables
+// as it goes (closedElement).
+func generic(v any) bool {
+	switch v := v.(type) {
+	case *map[string]any:
+		return true
+	case *any:
+		e := reflect.ValueOf(*v)
+		return e.Kind() != reflect.Pointer || e.IsNil()
+	}
+	return false
+}
+
+// closedElement decodes the table at node elem, an element of the array
+// of tables at node array that no later header can reach, before the
+// parser forgets it. A long array of tables (a lock file's packages) then
+// never holds all its nodes at once: the peak memory of a decode is the
+// result and one element, and each element is decoded while its nodes are
+// still in the cache.
+func (d *decodeState) closedElement(array, elem uint32) {
+	d.streamArray = array
+	d.streamed = append(d.streamed, d.genericTable(Table{&d.doc.tree, elem}, nil))
+}
+
+// streamedArray is genericArray for the array of tables whose first
+// elements were decoded while parsing: their links in the tree point at
+// nodes reused since, and are passed over.
+func (d *decodeState) streamedArray(a Array) []any {
+	s := slices.Grow(d.streamed, a.Len()-len(d.streamed))
+	d.streamed = nil
+	c := a.cursor()
+	for range len(s) {
+		c.next()
+	}
+	for e, ok := c.next(); ok; e, ok = c.next() {
+		s = append(s, d.genericValue(e))
 	}
 	return s
 }

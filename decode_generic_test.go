@@ -47,7 +47,30 @@ func genericCases() map[string]string {
 			"ld = 1979-05-27T07:32:00\ndt = 1979-05-27\nt = 07:32:00\na = [%d, 'x']\nit = {k = %d}\n",
 			i, i, i, i, i%28+1, i, i)
 	}
-	return map[string]string{
+	// Unmarshal decodes the elements of the first array of tables while it
+	// parses, as soon as a new element closes the one before (decode.go,
+	// closedElement): these documents go past each rule of that.
+	var wideElems, hugeElems strings.Builder
+	for i := range 3 {
+		wideElems.WriteString("[[w]]\n")
+		for k := range 40 {
+			fmt.Fprintf(&wideElems, "k%d = %d\n", k, i*k)
+		}
+		fmt.Fprintf(&hugeElems, "[[h]]\nx = {y = [%s%d]}\ns = \"\\u00e9%d\"\np.x = 1\nq.x = 2\np.y = 3\nq.y = {z = 4}\n",
+			strings.Repeat("0, ", 70000), i, i)
+	}
+	streams := map[string]string{
+		"stream wide elements": wideElems.String(),
+		"stream huge elements": hugeElems.String(),
+		"stream interrupted":   "[[a]]\nx = 1\n[[a]]\nx = 2\n[b]\ny = 1\n[[a]]\nx = 3\n[b.c]\n[[a]]\nx = 4\n[[a]]\nx = 5\n",
+		"stream nested":        "[[a]]\n[[a.b]]\nn = 1\n[[a.b]]\nn = 2\n[a.c]\nd = 1\n[[a]]\n[[a.b]]\nn = 3\n[a.b.e]\n[[a]]\n",
+		"stream two arrays":    "v = 1\n[[a]]\nx = 1\n[[a]]\nx = 2\n[[b]]\ny = 1\n[[b]]\ny = 2\n[[b]]\n",
+		"stream in a table":    "[t]\nk = 1\n[[t.a]]\nx = 1\n[[t.a]]\nx = {y = [1, {z = 2}]}\n[t.b]\n[[t.a2]]\n[[t.a2]]\n",
+		"stream dotted":        "[[a]]\nb.c = 1\nb.d = [1, 2]\n[a.b.e]\nf = 1\n[[a]]\nb.c = 2\n[[a]]\n",
+		"stream then root":     "[[a]]\nx = 1\n[[a]]\nx = 2\n[r]\ns = 1\n",
+		"stream one element":   "[[a]]\nx = 1\n",
+	}
+	cases := map[string]string{
 		"kinds":           manyKinds.String(),
 		"wide inline":     wideInline.String(),
 		"huge inline":     "h = {a = [" + strings.Repeat("[1, {b = 2}], ", 30000) + "]}\nz = 1\n",
@@ -59,6 +82,10 @@ func genericCases() map[string]string {
 		"interleaved":     "a.x = 1\nb.x = 2\na.y = {p = 1, q = 2}\nc = 4\na.z = [5]\nb.y = 6\n",
 		"empty":           "",
 	}
+	for name, src := range streams {
+		cases[name] = src
+	}
+	return cases
 }
 
 // genericInputs returns genericCases, every valid toml-test case and every
@@ -101,8 +128,24 @@ func walked(t *testing.T, data []byte) map[string]any {
 // cases and against DecodeValue on a parsed tree for all, also when the
 // input is large enough to be read in place and is overwritten afterwards.
 func TestUnmarshalGeneric(t *testing.T) {
+	testUnmarshalGeneric(t, genericInputs(t))
+}
+
+// TestUnmarshalGenericStreams decodes the documents again handing over
+// elements of arrays of tables one and two at a time, so that every rule
+// of the stream is reached by small documents.
+func TestUnmarshalGenericStreams(t *testing.T) {
+	for _, batch := range []int{1, 2} {
+		t.Run(fmt.Sprint(batch), func(t *testing.T) {
+			defer toml.SetStreamBatch(batch)()
+			testUnmarshalGeneric(t, genericInputs(t))
+		})
+	}
+}
+
+func testUnmarshalGeneric(t *testing.T, inputs map[string][]byte) {
 	cases := tomltest.TestCases()
-	for name, data := range genericInputs(t) {
+	for name, data := range inputs {
 		t.Run(name, func(t *testing.T) {
 			want := walked(t, data)
 			var m map[string]any
@@ -166,6 +209,42 @@ var tableRuleErrors = []string{
 	"a = [1, {b = 1, b = 2}]\n",
 	"[a]\nb = 1\n[a]\n",
 	"a = 1\na = {}\n",
+	// In elements of an array of tables that are decoded while parsing.
+	"[[a]]\nx = 1\n[[a]]\nx = 1\nx = 2\n",
+	"[[a]]\nx = 1\n[[a]]\nb = 1\n[a.b]\n",
+	"[[a]]\n[[a]]\nb = [1]\n[[a.b]]\n",
+	"[[a]]\n[[a]]\n[a.b]\n[[a]]\n[a.b]\nc = 1\n[a.b]\n",
+	"[[a]]\n[[a]]\n[b]\n[[a]]\n[b]\n",
+	"[[a]]\n[[a]]\na = 1\n[[a]]\n[[a.a]]\n[a]\n",
+}
+
+// TestUnmarshalMaxValues checks that the value limit counts the same
+// through Unmarshal into generic values, which decodes some elements of an
+// array of tables while parsing and drops their nodes, as through a walk.
+func TestUnmarshalMaxValues(t *testing.T) {
+	docs := []string{
+		"a = [1, [2, 3], {b = 4, c.d = [5]}]\n[[e]]\nf = 6\n[[e]]\ng = {h = 7}\n[[e]]\n[e.i]\nj.k = 8\n[[e]]\n",
+		genericCases()["stream nested"],
+		genericCases()["stream interrupted"],
+	}
+	defer toml.SetStreamBatch(1)()
+	for i, src := range docs {
+		for limit := 1; limit < 40; limit++ {
+			var s struct{}
+			walkErr := decodeLimited(src, limit, &s)
+			var m map[string]any
+			genericErr := decodeLimited(src, limit, &m)
+			if fmt.Sprint(walkErr) != fmt.Sprint(genericErr) {
+				t.Errorf("doc %d, limit %d: into a map: %v; into a struct: %v", i, limit, genericErr, walkErr)
+			}
+		}
+	}
+}
+
+func decodeLimited(src string, limit int, v any) error {
+	dec := toml.NewDecoder(strings.NewReader(src))
+	dec.MaxValues(limit)
+	return dec.Decode(v)
 }
 
 func invalidCases(t *testing.T) map[string][]byte {
@@ -196,6 +275,15 @@ func invalidCases(t *testing.T) map[string][]byte {
 // rejects what Parse rejects, with the same message, and leaves the target
 // as it was.
 func TestUnmarshalRejectsAsParse(t *testing.T) {
+	for _, batch := range []int{1, 64} {
+		t.Run(fmt.Sprint(batch), func(t *testing.T) {
+			defer toml.SetStreamBatch(batch)()
+			testUnmarshalRejects(t)
+		})
+	}
+}
+
+func testUnmarshalRejects(t *testing.T) {
 	for name, data := range invalidCases(t) {
 		t.Run(name, func(t *testing.T) {
 			_, want := toml.Parse(data)
