@@ -341,3 +341,39 @@ func TestUnmarshalGenericTargets(t *testing.T) {
 		t.Errorf("into the struct an interface points to: %+v, interface %v", into, a)
 	}
 }
+
+// FuzzUnmarshalStreams decodes documents into an empty interface handing
+// over each element of an array of tables as soon as it closes, and checks
+// the result and the error against a walk of the parsed tree. It lives
+// here rather than in fuzz/ because only this package's tests can set the
+// batch size, and real batches are too long for fuzzed inputs to reach;
+// fuzz/run.sh runs it too.
+func FuzzUnmarshalStreams(f *testing.F) {
+	for _, src := range genericCases() {
+		if len(src) < 4<<10 {
+			f.Add([]byte(src))
+		}
+	}
+	for _, src := range tableRuleErrors {
+		f.Add([]byte(src))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		defer toml.SetStreamBatch(1)()
+		var got any
+		err := toml.Unmarshal(src, &got)
+		doc, parseErr := toml.Parse(src)
+		if fmt.Sprint(err) != fmt.Sprint(parseErr) {
+			t.Fatalf("input %q:\nUnmarshal: %v\nParse:     %v", src, err, parseErr)
+		}
+		if parseErr != nil {
+			return
+		}
+		var want any
+		if err := toml.DecodeValue(doc.Root(), &want); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got, sameGo); diff != "" {
+			t.Fatalf("input %q:\n(-walked +streamed):\n%s", src, diff)
+		}
+	})
+}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh is the CI fuzz step: it runs each fuzz target for $FUZZTIME
-# (default 20s), one after another, and the differential module's tests
-# and fuzz target, stopping with a non-zero status at the first failure.
+# (default 20s), one after another (those of fuzz/, one of the root
+# package, then the differential module's tests and fuzz target), stopping
+# with a non-zero status at the first failure.
 # A failing input is written to testdata/fuzz/<Target>/ beside the target;
 # commit it once the bug is fixed, so that go test keeps checking it.
 #
@@ -17,6 +18,11 @@ for target in FuzzParse FuzzDecode; do
 	echo "fuzz: $target for $fuzztime"
 	go test ./fuzz -run '^$' -fuzz "^$target\$" -fuzztime "$fuzztime" -parallel "$parallel"
 done
+
+# Unmarshal's stream of array-of-tables elements, with batches of one: the
+# target sits in the root package, whose tests alone can set the batch.
+echo "fuzz: FuzzUnmarshalStreams for $fuzztime"
+go test . -run '^$' -fuzz '^FuzzUnmarshalStreams$' -fuzztime "$fuzztime" -parallel "$parallel"
 
 cd fuzz/differential
 echo "fuzz: differential module tests"
