@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -91,20 +89,9 @@ func genericCases() map[string]string {
 // genericInputs returns genericCases, every valid toml-test case and every
 // accepted corpus file.
 func genericInputs(t *testing.T) map[string][]byte {
-	inputs := validCasesFor(t)
+	inputs := roundTripInputs(t)
 	for name, src := range genericCases() {
 		inputs["case/"+name] = []byte(src)
-	}
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Logf("no real-world corpus at %s: testing without it", corpusDir)
-		return inputs
-	}
-	for _, rel := range corpusFiles(t, false) {
-		data, err := os.ReadFile(filepath.Join(corpusDir, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs["corpus/"+rel] = data
 	}
 	return inputs
 }
