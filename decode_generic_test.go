@@ -236,22 +236,7 @@ func decodeLimited(src string, limit int, v any) error {
 
 func invalidCases(t *testing.T) map[string][]byte {
 	t.Helper()
-	r := tomltest.NewRunner(tomltest.Runner{Version: "1.0.0"})
-	list, err := r.List()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := tomltest.TestCases()
-	cases := make(map[string][]byte)
-	for _, p := range list {
-		if strings.HasPrefix(p, "invalid/") {
-			data, err := fs.ReadFile(files, p+".toml")
-			if err != nil {
-				t.Fatal(err)
-			}
-			cases[p] = data
-		}
-	}
+	cases := toml100Cases(t, "invalid/")
 	for i, src := range tableRuleErrors {
 		cases[fmt.Sprintf("case/%d", i)] = []byte(src)
 	}

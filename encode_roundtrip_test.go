@@ -58,6 +58,17 @@ func validCases(t *testing.T) map[string][]byte { return validCasesFor(t) }
 
 func validCasesFor(t testing.TB) map[string][]byte {
 	t.Helper()
+	cases := toml100Cases(t, "valid/")
+	if len(cases) != 205 {
+		t.Fatalf("found %d valid cases, want 205", len(cases))
+	}
+	return cases
+}
+
+// toml100Cases returns the TOML 1.0.0 cases of toml-test whose path starts
+// with prefix ("valid/" or "invalid/"), by path.
+func toml100Cases(t testing.TB, prefix string) map[string][]byte {
+	t.Helper()
 	r := tomltest.NewRunner(tomltest.Runner{Version: "1.0.0"})
 	list, err := r.List()
 	if err != nil {
@@ -66,7 +77,7 @@ func validCasesFor(t testing.TB) map[string][]byte {
 	files := tomltest.TestCases()
 	cases := make(map[string][]byte)
 	for _, p := range list {
-		if !strings.HasPrefix(p, "valid/") {
+		if !strings.HasPrefix(p, prefix) {
 			continue
 		}
 		data, err := fs.ReadFile(files, p+".toml")
@@ -74,9 +85,6 @@ func validCasesFor(t testing.TB) map[string][]byte {
 			t.Fatal(err)
 		}
 		cases[p] = data
-	}
-	if len(cases) != 205 {
-		t.Fatalf("found %d valid cases, want 205", len(cases))
 	}
 	return cases
 }
