@@ -282,7 +282,8 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 	if size := k.Span.End - k.Span.Start; size < longKey {
 		keyLen = uint8(size)
 	}
-	e := t.entries.push(entry{keyStart: start, value: v, keyLen: keyLen, tag: keyTag(k.Name)})
+	tag := keyTag(k.Name)
+	e := t.entries.push(entry{keyStart: start, value: v, keyLen: keyLen, tag: tag})
 	n := t.node(tn)
 	switch {
 	case n.a == 0:
@@ -292,7 +293,7 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 		return
 	case n.flags&oneEntry != 0:
 		first := n.a
-		n.a = t.lists.push(list{first: first, last: first, n: 1})
+		n.a = t.lists.push(list{first: first, last: first, n: 1, tags: tagBit(t.entries.at(first).tag)})
 		n.flags &^= oneEntry
 	}
 	l := n.a
@@ -303,6 +304,7 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 	}
 	ls.last = e
 	ls.n++
+	ls.tags |= tagBit(tag)
 	switch {
 	case ls.n == smallTable+1:
 		if t.indexes == nil {

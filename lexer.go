@@ -190,8 +190,7 @@ func skipPlainBasic(s string, i int) int {
 		highs = 0x8080808080808080
 	)
 	for i+8 <= len(s) {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := load8(s, i)
 		// A byte is zero in w^(ones*c) where it equals c, and below 0x20
 		// where subtracting 0x20 borrows into a high bit w does not have.
 		quote, backslash, del := w^(ones*'"'), w^(ones*'\\'), w^(ones*0x7f)

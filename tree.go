@@ -588,7 +588,14 @@ type link struct {
 type list struct {
 	first, last uint32
 	n           uint32
+	// tags has bit tagBit(tag) set for the tag of each entry's key, so
+	// that a scan for a key the table does not hold (every new key of a
+	// document) most often ends before it reads an entry.
+	tags uint32
 }
+
+// tagBit is the bit of a key tag in a list's tags.
+func tagBit(tag uint8) uint32 { return 1 << ((tag ^ tag>>5) & 31) }
 
 // nextEntry returns the entry after entry i, e, of the same table; it
 // must have one.
@@ -773,14 +780,26 @@ func (t *tree) lookup(tn uint32, key string) uint32 {
 
 // scan finds key among the entries of the table n, one by one.
 func (t *tree) scan(n *node, key string) uint32 {
-	e, left := t.entriesOf(n)
+	tag := keyTag(key)
+	var e, left uint32
+	switch {
+	case n.flags&oneEntry != 0:
+		e, left = n.a, 1
+	case n.a == 0:
+		return 0
+	default:
+		l := t.list(n.a)
+		if l.tags&tagBit(tag) == 0 {
+			return 0
+		}
+		e, left = l.first, l.n
+	}
 	// Entries are read a run at a time from their chunk, and a key of
 	// another tag, or whose text is of another length, is passed over
 	// without reading it (unless the document has escaped keys, whose names
 	// and texts differ in length).
 	quoted := uint8(min(len(key)+2, longKey))
 	anyLength := t.keyNames != nil
-	tag := keyTag(key)
 	for left > 0 {
 		chunk := t.entries.chunks[e>>chunkBits]
 		for off := e & chunkMask; ; off++ {
