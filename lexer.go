@@ -99,9 +99,11 @@ func (l *lexer) atEOF() bool { return l.pos >= len(l.src) }
 
 // skipSpace skips ws = *( %x20 / %x09 ).
 func (l *lexer) skipSpace() {
-	for l.pos < len(l.src) && (l.src[l.pos] == ' ' || l.src[l.pos] == '\t') {
-		l.pos++
+	i := l.pos
+	for i < len(l.src) && (l.src[i] == ' ' || l.src[i] == '\t') {
+		i++
 	}
+	l.pos = i
 }
 
 // skipComment skips a comment, if one starts here, up to (not including)
@@ -113,6 +115,12 @@ func (l *lexer) skipComment() error {
 	if l.peek() != '#' {
 		return nil
 	}
+	return l.comment()
+}
+
+// comment skips the comment that starts here: skipComment, kept apart so
+// that the test for one inlines.
+func (l *lexer) comment() error {
 	i := l.pos + 1
 	for ; i < len(l.src); i++ {
 		c := l.src[i]
@@ -149,6 +157,16 @@ func (l *lexer) newline() bool {
 // endOfLine reads what may follow an expression: ws [comment] and then a
 // newline or the end of the input.
 func (l *lexer) endOfLine(after string) error {
+	if l.pos < len(l.src) && l.src[l.pos] == '\n' {
+		l.pos++ // most often, nothing comes between
+		return nil
+	}
+	return l.restOfLine(after)
+}
+
+// restOfLine is endOfLine past its common case, kept apart so that the
+// common case inlines.
+func (l *lexer) restOfLine(after string) error {
 	l.skipSpace()
 	if err := l.skipComment(); err != nil {
 		return err

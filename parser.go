@@ -54,6 +54,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 		p = &parser{doc: &Document{}}
 	}
 	p.lexer = lexer{src: src, buf: p.buf[:0]}
+	p.keys = p.keys[:0] // a document that failed may have left keys on it
 	p.maxValues = maxValues
 	p.closed, p.stream, p.dropped = nil, elementStream{closed: p.stream.closed[:0]}, 0
 	p.tree = &p.doc.tree
@@ -186,16 +187,19 @@ func (p *parser) parseToml() error {
 	}
 }
 
-// parseKey reads key = simple-key / dotted-key into p.keys. The key may
-// have at most maxParts parts: the depth limit is checked while reading, so
-// a key of millions of parts costs no more than one at the limit.
+// parseKey reads key = simple-key / dotted-key, pushing its parts on
+// p.keys, a stack: the key of an inline table's pair goes above the key
+// of the pair that holds the table. The caller pops them. The key may have
+// at most maxParts parts: the depth limit is checked while reading, so a
+// key of millions of parts costs no more than one at the limit.
 //
 //	dotted-key = simple-key 1*( dot-sep simple-key )
 //	dot-sep    = ws %x2E ws
 func (p *parser) parseKey(maxParts int) ([]Key, error) {
-	keys := p.keys[:0]
+	base := len(p.keys)
+	keys := p.keys
 	for {
-		if len(keys) >= maxParts {
+		if len(keys)-base >= maxParts {
 			return nil, p.errorAt(p.pos, "document nests deeper than %d tables and arrays", MaxDepth)
 		}
 		k, err := p.simpleKey()
@@ -211,7 +215,7 @@ func (p *parser) parseKey(maxParts int) ([]Key, error) {
 		p.skipSpace()
 	}
 	p.keys = keys
-	return keys, nil
+	return keys[base:len(keys):len(keys)], nil
 }
 
 // parseKeyval reads keyval = key keyval-sep val into the table at node
@@ -219,6 +223,7 @@ func (p *parser) parseKey(maxParts int) ([]Key, error) {
 //
 //	keyval-sep = ws %x3D ws
 func (p *parser) parseKeyval(tn uint32, depth int) error {
+	base := len(p.keys)
 	keys, err := p.parseKey(MaxDepth - depth)
 	if err != nil {
 		return err
@@ -229,13 +234,14 @@ func (p *parser) parseKeyval(tn uint32, depth int) error {
 	p.pos++
 	p.skipSpace()
 	depth += len(keys)
-	// The key parts live in p.keys, which parsing the value may reuse.
-	var keyBuf [4]Key
-	keys = append(keyBuf[:0], keys...)
 	v, err := p.parseVal(depth)
 	if err != nil {
 		return err
 	}
+	// The pairs of an inline table in the value pushed their keys above
+	// these and popped them; a stack that grew meanwhile was copied, and
+	// keys still reads the parts from the one it was cut from.
+	p.keys = p.keys[:base]
 	var prefix []Key
 	if tn == p.current {
 		prefix = p.section
@@ -415,18 +421,31 @@ func (p *parser) parseArray(depth int) (uint32, error) {
 // Inside arrays, most often there is nothing to skip: blankNext says so
 // without a call.
 func (p *parser) skipWsCommentNewline() error {
-	for {
-		p.skipSpace()
-		if err := p.skipComment(); err != nil {
-			return err
-		}
-		if !p.newline() {
-			if p.peek() == '\r' {
-				return p.errorAt(p.pos, "a carriage return (U+000D) must be followed by a line feed")
+	src := p.src
+	for i := p.pos; i < len(src); i++ {
+		switch src[i] {
+		case ' ', '\t', '\n':
+			continue
+		case '#':
+			p.pos = i
+			if err := p.comment(); err != nil {
+				return err
 			}
-			return nil
+			i = p.pos - 1 // the loop goes on at the end of the line
+			continue
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+				continue
+			}
+			p.pos = i
+			return p.errorAt(i, "a carriage return (U+000D) must be followed by a line feed")
 		}
+		p.pos = i
+		return nil
 	}
+	p.pos = len(src)
+	return nil
 }
 
 // blankNext reports whether ws-comment-newline starts at the next byte.
@@ -510,6 +529,7 @@ func (p *parser) parseStdTable() error {
 	if err != nil {
 		return err
 	}
+	p.keys = p.keys[:0] // headers are read at the top level only
 	if p.peek() != ']' {
 		return p.errorAt(p.pos, "expected ']' to close the table header, found %s", p.describe(p.pos))
 	}
@@ -551,6 +571,7 @@ func (p *parser) parseArrayTable() error {
 	if err != nil {
 		return err
 	}
+	p.keys = p.keys[:0] // headers are read at the top level only
 	if !strings.HasPrefix(p.src[p.pos:], "]]") {
 		return p.errorAt(p.pos, "expected ']]' to close the array-of-tables header, found %s", p.describe(p.pos))
 	}
