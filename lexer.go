@@ -209,17 +209,23 @@ func skipPlainBasic(s string, i int) int {
 	)
 	for i+8 <= len(s) {
 		w := load8(s, i)
-		// A byte is zero in w^(ones*c) where it equals c, and below 0x20
-		// where subtracting 0x20 borrows into a high bit w does not have.
-		quote, backslash, del := w^(ones*'"'), w^(ones*'\\'), w^(ones*0x7f)
-		special := (quote-ones)&^quote | (backslash-ones)&^backslash | (del-ones)&^del | (w-ones*0x20)&^w
-		if special &= highs; special == 0 {
+		// In t, the low seven bits of each byte, no sum below carries out
+		// of its byte: each sets the byte's high bit by a test of that
+		// byte alone. t+0x60 has it when t is 0x20 or above, t+0x01 when
+		// t is DEL, (t^c)+0x7f when t is not c. A byte of w with its own
+		// high bit set is part of a multi-byte character, which is plain.
+		t := w &^ highs
+		printable := t + ones*0x60
+		del := t + ones
+		notQuote := t ^ (ones * '"') + ones*0x7f
+		notBackslash := t ^ (ones * '\\') + ones*0x7f
+		special := (^(printable & notQuote & notBackslash) | del) &^ w & highs
+		if special == 0 {
 			i += 8
 			continue
 		}
-		// A borrow can mark bytes above the first special one, never
-		// below it: the lowest mark is exact. It may be a tab, which a
-		// string holds as itself.
+		// The lowest mark is the first special byte. It may be a tab,
+		// which a string holds as itself.
 		i += bits.TrailingZeros64(special) / 8
 		if s[i] != '\t' {
 			return i
