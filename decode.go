@@ -306,26 +306,38 @@ func (d *decodeState) handOut() {
 // that does not belong to the caller's input.
 func (d *decodeState) own(s string) string {
 	if d.borrowed {
-		if _, ok := inSource(d.doc.tree.src, s); ok {
-			return d.save(s)
-		}
+		return d.ownBorrowed(s)
+	}
+	return s
+}
+
+func (d *decodeState) ownBorrowed(s string) string {
+	if _, ok := inSource(d.doc.tree.src, s); ok {
+		return d.save(s)
 	}
 	return s
 }
 
 // save copies s into text, or returns the copy made before if s was the
-// last string of its hash.
+// last string of its hash. Most of the strings of a lock file repeat (its
+// keys, dependency names, the registry's address), and a repeat then
+// costs neither memory nor a copy.
 func (d *decodeState) save(s string) string {
 	const shortest, longest = 4, 64 // below, a copy costs less than a lookup
-	if len(s) < shortest || len(s) > longest {
+	n := len(s)
+	if n < shortest || n > longest {
 		return saveText(&d.text, s)
 	}
 	if d.recent == nil {
 		d.recent = new([256]string)
 	}
-	slot := &d.recent[uint8(len(s)*7)^s[0]^s[len(s)/2]<<1^s[len(s)-1]<<3]
-	if *slot == s {
-		return *slot
+	// The first and last four bytes (all of a string of up to eight)
+	// pick the slot and, compared first, tell most other strings apart
+	// without a call.
+	head, tail := load4(s, 0), load4(s, n-4)
+	slot := &d.recent[uint8((head^tail<<3^uint32(n))*0x9e3779b1>>24)]
+	if old := *slot; len(old) == n && load4(old, 0) == head && load4(old, n-4) == tail && (n <= 8 || old == s) {
+		return old
 	}
 	*slot = saveText(&d.text, s)
 	return *slot

@@ -334,6 +334,12 @@ func load8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// load4 reads the four bytes of s at i as one little-endian word.
+func load4(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
 // plain8 reports whether each of the eight bytes in x is printable ASCII
 // that a basic string holds as itself: not a control character, DEL,
 // '"', '\' or a byte of a multi-byte character. Each term sets the high

@@ -41,6 +41,18 @@ func (t *textBlocks) save(b []byte) string {
 
 // saveText returns a copy of b, kept in t.
 func saveText(t *textBlocks, b string) string {
+	start, n := len(t.block), len(b)
+	if n == 0 || n > cap(t.block)-start {
+		return t.saveInNew(b)
+	}
+	t.block = t.block[:start+n]
+	copy(t.block[start:], b)
+	return unsafe.String(&t.block[start], n)
+}
+
+// saveInNew is saveText when b is empty or does not fit in the block:
+// kept apart so that saveText inlines.
+func (t *textBlocks) saveInNew(b string) string {
 	if len(b) == 0 {
 		return ""
 	}
@@ -48,13 +60,10 @@ func saveText(t *textBlocks, b string) string {
 	if len(b) > largestBlock/4 {
 		return strings.Clone(b)
 	}
-	if cap(t.block)-len(t.block) < len(b) {
-		// Small documents need little: start small and double.
-		t.block = make([]byte, 0, min(max(2*cap(t.block), 256, len(b)), largestBlock))
-	}
-	start := len(t.block)
+	// Small documents need little: start small and double.
+	t.block = make([]byte, 0, min(max(2*cap(t.block), 256, len(b)), largestBlock))
 	t.block = append(t.block, b...)
-	return unsafe.String(&t.block[start], len(b))
+	return unsafe.String(&t.block[0], len(b))
 }
 
 // errorAt makes a ParseError at a byte offset.
