@@ -270,7 +270,8 @@ func (t *tree) addString(n *node, s string, multiline bool) {
 // tn, which must not hold k yet.
 func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 	start := uint32(k.Span.Start)
-	if k.Name != "" {
+	// A bare key's name is its text; a quoted one's may be decoded.
+	if k.Name != "" && !bareKeyChars[t.src[start]] {
 		if off, ok := inSource(t.src, k.Name); !ok || off != start && off != start+1 {
 			if t.keyNames == nil {
 				t.keyNames = make(map[uint32]string)

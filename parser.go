@@ -257,7 +257,16 @@ func (p *parser) parseKeyval(tn uint32, depth int) error {
 // made), but not the root. It runs after each expression and array element,
 // so that no more than a key's worth of values is made past the limit.
 func (p *parser) checkValueLimit(at int) error {
-	if p.maxValues > 0 && int(p.tree.nodes.n)-1+p.dropped > p.maxValues {
+	if p.maxValues > 0 {
+		return p.checkLimit(at)
+	}
+	return nil
+}
+
+// checkLimit is checkValueLimit when there is a limit, kept apart so that
+// the test for one inlines.
+func (p *parser) checkLimit(at int) error {
+	if int(p.tree.nodes.n)-1+p.dropped > p.maxValues {
 		return p.errorAt(at, "document holds more than %d values", p.maxValues)
 	}
 	return nil
