@@ -282,6 +282,9 @@ func (p *parser) parseVal(depth int) (uint32, error) {
 	n := node{start: uint32(start)}
 	var err error
 	switch c := p.src[p.pos]; {
+	case c == '"' && p.plainString():
+		// Most strings: a slice of the source, read in one scan.
+		n.kind, n.a = KindString, uint32(start+1)
 	case c == '"' || c == '\'':
 		var s string
 		multiline := strings.HasPrefix(p.src[p.pos:], `"""`) || strings.HasPrefix(p.src[p.pos:], "'''")
@@ -337,6 +340,18 @@ func (p *parser) parseVal(depth int) (uint32, error) {
 	}
 	n.end = uint32(p.pos)
 	return p.tree.addNode(n), nil
+}
+
+// plainString reads the basic string at pos if it is not empty and holds
+// no escape: then its text lies between its quotation marks. An empty one
+// may open a multi-line string, and is left to the general path.
+func (p *parser) plainString() bool {
+	i := skipPlainBasic(p.src, p.pos+1)
+	if i > p.pos+1 && i < len(p.src) && p.src[i] == '"' {
+		p.pos = i + 1
+		return true
+	}
+	return false
 }
 
 func (p *parser) boolean(n *node) error {
