@@ -223,6 +223,9 @@ func (p *parser) parseKey(maxParts int) ([]Key, error) {
 //
 //	keyval-sep = ws %x3D ws
 func (p *parser) parseKeyval(tn uint32, depth int) error {
+	if k, ok := p.bareKeyAlone(depth); ok {
+		return p.parseSimpleKeyval(tn, depth, k)
+	}
 	base := len(p.keys)
 	keys, err := p.parseKey(MaxDepth - depth)
 	if err != nil {
@@ -250,6 +253,45 @@ func (p *parser) parseKeyval(tn uint32, depth int) error {
 		return err
 	}
 	return p.checkValueLimit(keys[0].Span.Start)
+}
+
+// bareKeyAlone reads the key of a pair when it is one bare key followed
+// by the equals sign, as most are, and moves past the sign and the blanks
+// after it. Otherwise it reads nothing, and parseKey takes the key.
+func (p *parser) bareKeyAlone(depth int) (Key, bool) {
+	src, start := p.src, p.pos
+	i := start
+	for i < len(src) && bareKeyChars[src[i]] {
+		i++
+	}
+	j := i
+	for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+		j++
+	}
+	if i == start || j == len(src) || src[j] != '=' || depth >= MaxDepth {
+		return Key{}, false
+	}
+	p.pos = j + 1
+	p.skipSpace()
+	return Key{Name: src[start:i], Span: Span{start, i}}, true
+}
+
+// parseSimpleKeyval is parseKeyval after bareKeyAlone: the pair's key
+// is k, of one part, and its value comes next.
+func (p *parser) parseSimpleKeyval(tn uint32, depth int, k Key) error {
+	v, err := p.parseVal(depth + 1)
+	if err != nil {
+		return err
+	}
+	if e := p.find(tn, k.Name); e != 0 {
+		var prefix []Key
+		if tn == p.current {
+			prefix = p.section
+		}
+		return p.redefined(k.Span.Start, fullKey(prefix, []Key{k}), e, "key")
+	}
+	p.tree.addEntry(tn, k, v)
+	return p.checkValueLimit(k.Span.Start)
 }
 
 // checkValueLimit enforces the value limit, if there is one: every value
