@@ -269,6 +269,11 @@ func (t *tree) addString(n *node, s string, multiline bool) {
 // addEntry appends the key k and the value node v to the table at node
 // tn, which must not hold k yet.
 func (t *tree) addEntry(tn uint32, k Key, v uint32) {
+	t.addTagged(t.node(tn), k, v, keyTag(k.Name))
+}
+
+// addTagged is addEntry given the table's node and the key's tag.
+func (t *tree) addTagged(n *node, k Key, v uint32, tag uint8) {
 	start := uint32(k.Span.Start)
 	// A bare key's name is its text; a quoted one's may be decoded.
 	if k.Name != "" && !bareKeyChars[t.src[start]] {
@@ -283,9 +288,7 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) {
 	if size := k.Span.End - k.Span.Start; size < longKey {
 		keyLen = uint8(size)
 	}
-	tag := keyTag(k.Name)
 	e := t.entries.push(entry{keyStart: start, value: v, keyLen: keyLen, tag: tag})
-	n := t.node(tn)
 	switch {
 	case n.a == 0:
 		// Many tables never get a second entry ({a = 1} in an array of

@@ -311,20 +311,20 @@ func (d *decodeState) own(s string) string {
 	return s
 }
 
-func (d *decodeState) ownBorrowed(s string) string {
-	if _, ok := inSource(d.doc.tree.src, s); ok {
-		return d.save(s)
-	}
-	return s
-}
-
-// save copies s into text, or returns the copy made before if s was the
-// last string of its hash. Most of the strings of a lock file repeat (its
-// keys, dependency names, the registry's address), and a repeat then
+// ownBorrowed is own for a tree over the caller's bytes. A string that is
+// not a slice of them (one decoded from escapes) is the tree's own already;
+// one that is, is copied into text, or is the copy made before if it was
+// the last string of its hash. Most of the strings of a lock file repeat
+// (its keys, dependency names, the registry's address), and a repeat then
 // costs neither memory nor a copy.
-func (d *decodeState) save(s string) string {
-	const shortest, longest = 4, 64 // below, a copy costs less than a lookup
+func (d *decodeState) ownBorrowed(s string) string {
+	src := d.doc.tree.src
+	off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(unsafe.StringData(src)))
 	n := len(s)
+	if n == 0 || off >= uintptr(len(src)) {
+		return s
+	}
+	const shortest, longest = 4, 64 // below, a copy costs less than a lookup
 	if n < shortest || n > longest {
 		return saveText(&d.text, s)
 	}

@@ -283,14 +283,13 @@ func (p *parser) parseSimpleKeyval(tn uint32, depth int, k Key) error {
 	if err != nil {
 		return err
 	}
-	if e := p.find(tn, k.Name); e != 0 {
+	if e := p.tree.insert(tn, k, v); e != 0 {
 		var prefix []Key
 		if tn == p.current {
 			prefix = p.section
 		}
 		return p.redefined(k.Span.Start, fullKey(prefix, []Key{k}), e, "key")
 	}
-	p.tree.addEntry(tn, k, v)
 	return p.checkValueLimit(k.Span.Start)
 }
 
@@ -797,10 +796,9 @@ func (p *parser) setKeyValue(tn uint32, prefix, keys []Key, v uint32) error {
 		tn = vn
 	}
 	last := keys[len(keys)-1]
-	if e := p.find(tn, last.Name); e != 0 {
+	if e := p.tree.insert(tn, last, v); e != 0 {
 		return p.redefined(last.Span.Start, fullKey(prefix, keys), e, "key")
 	}
-	p.tree.addEntry(tn, last, v)
 	return nil
 }
 

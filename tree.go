@@ -768,6 +768,24 @@ func (t *tree) find(tn uint32, key string) uint32 {
 	return t.scan(n, key)
 }
 
+// insert adds the key k with the value node v to the table at node tn,
+// unless the table holds k already: then it returns that entry, and adds
+// nothing. It is find and addEntry with one look at the table.
+func (t *tree) insert(tn uint32, k Key, v uint32) uint32 {
+	n := t.node(tn)
+	tag := keyTag(k.Name)
+	var e uint32
+	if n.flags&oneEntry == 0 && n.a != 0 && t.list(n.a).n > smallTable {
+		e = t.index(n.a).find(t, k.Name)
+	} else {
+		e = t.scanTagged(n, k.Name, tag)
+	}
+	if e == 0 {
+		t.addTagged(n, k, v, tag)
+	}
+	return e
+}
+
 // lookup is find for readers of a finished tree, who may be many at once:
 // it changes nothing.
 func (t *tree) lookup(tn uint32, key string) uint32 {
@@ -780,7 +798,11 @@ func (t *tree) lookup(tn uint32, key string) uint32 {
 
 // scan finds key among the entries of the table n, one by one.
 func (t *tree) scan(n *node, key string) uint32 {
-	tag := keyTag(key)
+	return t.scanTagged(n, key, keyTag(key))
+}
+
+// scanTagged is scan given the key's tag.
+func (t *tree) scanTagged(n *node, key string, tag uint8) uint32 {
 	var e, left uint32
 	switch {
 	case n.flags&oneEntry != 0:
