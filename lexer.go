@@ -109,7 +109,7 @@ func (l *lexer) atEOF() bool { return l.pos >= len(l.src) }
 // skipSpace skips ws = *( %x20 / %x09 ).
 func (l *lexer) skipSpace() {
 	i := l.pos
-	for i < len(l.src) && (l.src[i] == ' ' || l.src[i] == '\t') {
+	for uint(i) < uint(len(l.src)) && (l.src[i] == ' ' || l.src[i] == '\t') {
 		i++
 	}
 	l.pos = i
@@ -241,7 +241,7 @@ func skipPlainBasic(s string, i int) int {
 		}
 		i++
 	}
-	for i < len(s) && plainBasic[s[i]] {
+	for uint(i) < uint(len(s)) && plainBasic[s[i]] {
 		i++
 	}
 	return i
@@ -265,7 +265,7 @@ func (l *lexer) simpleKey() (Key, error) {
 		return Key{Name: s, Span: Span{start, l.pos}}, err
 	case isBareKeyChar(c):
 		i := l.pos + 1
-		for i < len(l.src) && bareKeyChars[l.src[i]] {
+		for uint(i) < uint(len(l.src)) && bareKeyChars[l.src[i]] {
 			i++
 		}
 		l.pos = i
@@ -387,7 +387,7 @@ func hexValue(c byte) int {
 func (l *lexer) literalString() (string, error) {
 	start := l.pos
 	i := l.pos + 1
-	for i < len(l.src) && plainLiteral[l.src[i]] {
+	for uint(i) < uint(len(l.src)) && plainLiteral[l.src[i]] {
 		i++
 	}
 	for ; i < len(l.src); i++ {
@@ -477,7 +477,7 @@ func (l *lexer) multilineString(quote byte) (string, error) {
 			if quote == '"' {
 				j = skipPlainBasic(l.src, j)
 			} else {
-				for j < len(l.src) && plainLiteral[l.src[j]] {
+				for uint(j) < uint(len(l.src)) && plainLiteral[l.src[j]] {
 					j++
 				}
 			}
@@ -495,7 +495,7 @@ func (l *lexer) multilineString(quote byte) (string, error) {
 // returns the offset of the first character after the trimmed whitespace.
 func (l *lexer) lineEndingBackslash(i int) (int, bool) {
 	j := i + 1
-	for j < len(l.src) && (l.src[j] == ' ' || l.src[j] == '\t') {
+	for uint(j) < uint(len(l.src)) && (l.src[j] == ' ' || l.src[j] == '\t') {
 		j++
 	}
 	if j >= len(l.src) || (l.src[j] != '\n' && !(l.src[j] == '\r' && j+1 < len(l.src) && l.src[j+1] == '\n')) {

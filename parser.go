@@ -260,12 +260,14 @@ func (p *parser) parseKeyval(tn uint32, depth int) error {
 // after it. Otherwise it reads nothing, and parseKey takes the key.
 func (p *parser) bareKeyAlone(depth int) (Key, bool) {
 	src, start := p.src, p.pos
+	// Unsigned bounds leave the compiler no check of its own to add:
+	// this loop runs once per byte of every key.
 	i := start
-	for i < len(src) && bareKeyChars[src[i]] {
+	for uint(i) < uint(len(src)) && bareKeyChars[src[i]] {
 		i++
 	}
 	j := i
-	for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+	for uint(j) < uint(len(src)) && (src[j] == ' ' || src[j] == '\t') {
 		j++
 	}
 	if i == start || j == len(src) || src[j] != '=' || depth >= MaxDepth {

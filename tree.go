@@ -691,7 +691,7 @@ func (t *tree) keyEnd(i uint32) uint32 {
 		return j + 1
 	}
 	j := int(i)
-	for j < len(s) && bareKeyChars[s[j]] {
+	for uint(j) < uint(len(s)) && bareKeyChars[s[j]] {
 		j++
 	}
 	return uint32(j)
