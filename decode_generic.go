@@ -48,6 +48,13 @@ func (d *decodeState) genericArray(a Array) []any {
 		return d.streamedArray(a)
 	}
 	s := d.anySlice(a.Len())
+	if a.t.node(a.i).flags&(ofTables|nested) == 0 {
+		// The elements of an array of scalars are the nodes after its own.
+		for i := range s {
+			s[i] = d.genericValue(Value{a.t, a.i + 1 + uint32(i)})
+		}
+		return s
+	}
 	c := a.cursor()
 	for i := range s {
 		e, _ := c.next()
