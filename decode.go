@@ -339,7 +339,11 @@ func (d *decodeState) ownBorrowed(s string) string {
 	if old := *slot; len(old) == n && load4(old, 0) == head && load4(old, n-4) == tail && (n <= 8 || old == s) {
 		return old
 	}
-	*slot = saveText(&d.text, s)
+	if n <= 16 {
+		*slot = d.text.saveShort(s)
+	} else {
+		*slot = saveText(&d.text, s)
+	}
 	return *slot
 }
 

@@ -1,6 +1,7 @@
 package toml
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"strings"
@@ -48,6 +49,26 @@ func saveText(t *textBlocks, b string) string {
 	t.block = t.block[:start+n]
 	copy(t.block[start:], b)
 	return unsafe.String(&t.block[start], n)
+}
+
+// saveShort is saveText for a string of 4 to 16 bytes, most of those a
+// lock file repeats: two overlapping words at each end copy it, where
+// memmove would cost a call.
+func (t *textBlocks) saveShort(b string) string {
+	start, n := len(t.block), len(b)
+	if n > cap(t.block)-start {
+		return t.saveInNew(b)
+	}
+	to := t.block[start : start+n]
+	if n >= 8 {
+		binary.LittleEndian.PutUint64(to, load8(b, 0))
+		binary.LittleEndian.PutUint64(to[n-8:], load8(b, n-8))
+	} else {
+		binary.LittleEndian.PutUint32(to, load4(b, 0))
+		binary.LittleEndian.PutUint32(to[n-4:], load4(b, n-4))
+	}
+	t.block = t.block[:start+n]
+	return unsafe.String(&to[0], n)
 }
 
 // saveInNew is saveText when b is empty or does not fit in the block:
