@@ -344,41 +344,43 @@ func (l *lexer) escape(i int) (int, error) {
 		return i, l.errorAt(i, "unterminated escape sequence")
 	}
 	c := l.src[i+1]
-	switch c {
-	case '"', '\\':
-		l.buf = append(l.buf, c)
-	case 'b':
-		l.buf = append(l.buf, '\b')
-	case 'f':
-		l.buf = append(l.buf, '\f')
-	case 'n':
-		l.buf = append(l.buf, '\n')
-	case 'r':
-		l.buf = append(l.buf, '\r')
-	case 't':
-		l.buf = append(l.buf, '\t')
-	case 'u', 'U':
-		n := 4
-		if c == 'U' {
-			n = 8
-		}
-		var r int64
-		for j := i + 2; j < i+2+n; j++ {
-			if j >= len(l.src) || hexValue(l.src[j]) < 0 {
-				return i, l.errorAt(i, "invalid escape: \\%c needs %d hexadecimal digits", c, n)
-			}
-			r = r<<4 | int64(hexValue(l.src[j]))
-		}
-		if r > utf8.MaxRune || 0xD800 <= r && r <= 0xDFFF {
-			return i, l.errorAt(i, "invalid escape: %s is not a Unicode scalar value", l.src[i:i+2+n])
-		}
-		l.buf = utf8.AppendRune(l.buf, rune(r))
-		return i + 2 + n, nil
-	default:
+	if b := simpleEscapes[c]; b != 0 {
+		l.buf = append(l.buf, b)
+		return i + 2, nil
+	}
+	if c != 'u' && c != 'U' {
 		return i, l.errorAt(i, "invalid escape sequence \\%s (TOML 1.0 allows \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX)", l.escapedChar(i+1))
 	}
-	return i + 2, nil
+	n := 4
+	if c == 'U' {
+		n = 8
+	}
+	var r int32
+	for j := i + 2; j < i+2+n; j++ {
+		if j >= len(l.src) || hexDigits[l.src[j]] < 0 {
+			return i, l.errorAt(i, "invalid escape: \\%c needs %d hexadecimal digits", c, n)
+		}
+		r = r<<4 | int32(hexDigits[l.src[j]])
+	}
+	// Eight digits reach past any rune: r < 0 when the first is 8 or more.
+	if r < 0 || r > utf8.MaxRune || 0xD800 <= r && r <= 0xDFFF {
+		return i, l.errorAt(i, "invalid escape: %s is not a Unicode scalar value", l.src[i:i+2+n])
+	}
+	l.buf = utf8.AppendRune(l.buf, r)
+	return i + 2 + n, nil
 }
+
+// simpleEscapes maps the character after a backslash to the byte it
+// stands for, or to 0 when it is not a one-character escape.
+var simpleEscapes = [256]byte{'"': '"', '\\': '\\', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// hexDigits maps a byte to its value as a hexadecimal digit, or to -1.
+var hexDigits = func() (t [256]int8) {
+	for c := range t {
+		t[c] = int8(hexValue(byte(c)))
+	}
+	return t
+}()
 
 func (l *lexer) escapedChar(i int) string {
 	if i >= len(l.src) {
