@@ -774,16 +774,28 @@ func (t *tree) find(tn uint32, key string) uint32 {
 func (t *tree) insert(tn uint32, k Key, v uint32) uint32 {
 	n := t.node(tn)
 	tag := keyTag(k.Name)
-	var e uint32
-	if n.flags&oneEntry == 0 && n.a != 0 && t.list(n.a).n > smallTable {
-		e = t.index(n.a).find(t, k.Name)
-	} else {
-		e = t.scanTagged(n, k.Name, tag)
+	// find and scan's tests, made once: most keys are new, and a table's
+	// state (empty, one entry, a list) tells at once where to look.
+	switch {
+	case n.a == 0:
+	case n.flags&oneEntry != 0:
+		if first := t.entries.at(n.a); first.tag == tag && t.keyIs(first, k.Name) {
+			return n.a
+		}
+	default:
+		l := t.list(n.a)
+		if l.n > smallTable {
+			if e := t.index(n.a).find(t, k.Name); e != 0 {
+				return e
+			}
+		} else if l.tags&tagBit(tag) != 0 {
+			if e := t.scanEntries(l.first, l.n, k.Name, tag); e != 0 {
+				return e
+			}
+		}
 	}
-	if e == 0 {
-		t.addTagged(n, k, v, tag)
-	}
-	return e
+	t.addTagged(n, k, v, tag)
+	return 0
 }
 
 // lookup is find for readers of a finished tree, who may be many at once:
@@ -816,6 +828,11 @@ func (t *tree) scanTagged(n *node, key string, tag uint8) uint32 {
 		}
 		e, left = l.first, l.n
 	}
+	return t.scanEntries(e, left, key, tag)
+}
+
+// scanEntries finds key among left entries of a table from entry e on.
+func (t *tree) scanEntries(e, left uint32, key string, tag uint8) uint32 {
 	// Entries are read a run at a time from their chunk, and a key of
 	// another tag, or whose text is of another length, is passed over
 	// without reading it (unless the document has escaped keys, whose names
