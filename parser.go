@@ -438,11 +438,12 @@ func (p *parser) parseArray(depth int) (uint32, error) {
 			break
 		}
 		elemStart := p.pos
-		elem, err := p.parseVal(depth + 1)
+		_, err := p.parseVal(depth + 1)
 		if err != nil {
 			return 0, err
 		}
-		if k := p.tree.node(elem).kind; k == KindArray || k == KindTable {
+		// An array or inline table starts with its bracket or brace.
+		if c := p.src[elemStart]; c == '[' || c == '{' {
 			isNested = true
 		}
 		count++
