@@ -267,13 +267,13 @@ func (t *tree) addString(n *node, s string, multiline bool) {
 }
 
 // addEntry appends the key k and the value node v to the table at node
-// tn, which must not hold k yet.
-func (t *tree) addEntry(tn uint32, k Key, v uint32) {
-	t.addTagged(t.node(tn), k, v, keyTag(k.Name))
+// tn, which must not hold k yet, and returns the entry's number.
+func (t *tree) addEntry(tn uint32, k Key, v uint32) uint32 {
+	return t.addTagged(t.node(tn), k, v, keyTag(k.Name))
 }
 
 // addTagged is addEntry given the table's node and the key's tag.
-func (t *tree) addTagged(n *node, k Key, v uint32, tag uint8) {
+func (t *tree) addTagged(n *node, k Key, v uint32, tag uint8) uint32 {
 	start := uint32(k.Span.Start)
 	// A bare key's name is its text; a quoted one's may be decoded.
 	if k.Name != "" && !bareKeyChars[t.src[start]] {
@@ -294,7 +294,7 @@ func (t *tree) addTagged(n *node, k Key, v uint32, tag uint8) {
 		// Many tables never get a second entry ({a = 1} in an array of
 		// thousands): the first needs no list.
 		n.a, n.flags = e, n.flags|oneEntry
-		return
+		return e
 	case n.flags&oneEntry != 0:
 		first := n.a
 		n.a = t.lists.push(list{first: first, last: first, n: 1, tags: tagBit(t.entries.at(first).tag)})
@@ -326,6 +326,7 @@ func (t *tree) addTagged(n *node, k Key, v uint32, tag uint8) {
 	case ls.n > smallTable+1:
 		t.index(l).add(t, e)
 	}
+	return e
 }
 
 // addElement appends the table at node tn to the array of tables at node an.

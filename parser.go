@@ -57,6 +57,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 	p.keys = p.keys[:0] // a document that failed may have left keys on it
 	p.maxValues = maxValues
 	p.closed, p.stream, p.dropped = nil, elementStream{closed: p.stream.closed[:0]}, 0
+	p.lastArray.name, p.lastArray.entry = "", 0
 	p.tree = &p.doc.tree
 	if len(src) <= maxSource {
 		p.tree.init(src)
@@ -69,6 +70,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 func (p *parser) release() {
 	p.tree.release()
 	p.src = ""
+	p.lastArray.name = ""
 	p.text = textBlocks{} // its strings belong to the decoded values now
 	p.closed = nil
 	clear(p.keys[:cap(p.keys)])
@@ -108,6 +110,14 @@ type parser struct {
 	closed  func(array, elem uint32)
 	stream  elementStream
 	dropped int
+
+	// lastArray is the root's entry for the array of tables of the last
+	// [[header]] of one part. Such an entry comes before any element, so
+	// that the stream never forgets it.
+	lastArray struct {
+		name  string
+		entry uint32
+	}
 }
 
 // elementStream follows the array of tables whose elements are handed to
@@ -653,19 +663,29 @@ func (p *parser) parseArrayTable() error {
 		return p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
 	}
 	last := keys[len(keys)-1]
-	e := p.find(parent, last.Name)
+	var e uint32
+	if len(keys) == 1 && p.lastArray.entry != 0 && p.lastArray.name == last.Name {
+		// [[package]] after [[package]]: the root's entry is the one found
+		// last time, and the root may hold many keys.
+		e = p.lastArray.entry
+	} else {
+		e = p.find(parent, last.Name)
+	}
 	var an uint32
 	if e == 0 {
 		arr := header
 		arr.kind, arr.flags = KindArray, ofTables
 		arr.a = p.tree.lists.push(list{})
 		an = p.tree.addNode(arr)
-		p.tree.addEntry(parent, last, an)
+		e = p.tree.addEntry(parent, last, an)
 	} else {
 		an = p.tree.entries.at(e).value
 		if n := p.tree.node(an); n.kind != KindArray || n.flags&ofTables == 0 {
 			return p.redefined(last.Span.Start, keys, e, "array of tables")
 		}
+	}
+	if len(keys) == 1 {
+		p.lastArray.name, p.lastArray.entry = last.Name, e
 	}
 	if p.closed != nil {
 		p.followStream(an)
