@@ -362,6 +362,7 @@ func (p *parser) parseVal(depth int) (uint32, error) {
 		return p.parseArray(depth)
 	case c == '{':
 		return p.parseInlineTable(depth)
+	case isDigit(c) && p.plainInt(&n):
 	case isDigit(c) && looksLikeDateTime(p.src, p.pos):
 		d, kind, end, msg := scanDateTime(p.src, p.pos)
 		if msg != "" {
@@ -393,6 +394,32 @@ func (p *parser) parseVal(depth int) (uint32, error) {
 	}
 	n.end = uint32(p.pos)
 	return p.tree.addNode(n), nil
+}
+
+// plainInt reads the integer at pos into n if it is decimal, of at most
+// nine digits, without underscores, and ends the value: most integers of
+// a document (sizes, counts, versions). Anything else, dates and floats
+// among them, is left to the general path.
+func (p *parser) plainInt(n *node) bool {
+	s, i := p.src, p.pos
+	j, v := i, uint32(0)
+	for j < len(s) && j-i < 10 && isDigit(s[j]) {
+		v = v*10 + uint32(s[j]-'0')
+		j++
+	}
+	if j-i > 9 || s[i] == '0' && j-i > 1 {
+		return false
+	}
+	if j < len(s) {
+		switch s[j] {
+		case ' ', '\t', '\n', '\r', ',', ']', '}', '#':
+		default:
+			return false
+		}
+	}
+	n.kind, n.flags, n.a = KindInteger, inlineInt, v
+	p.pos = j
+	return true
 }
 
 // plainString reads the basic string at pos if it is not empty and holds

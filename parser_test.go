@@ -220,6 +220,7 @@ func TestParseValid(t *testing.T) {
 		{"quotes inside multi-line delimiters", `a = """""x"""""`, `{"a":{"type":"string","value":"\"\"x\"\""}}`},
 		{"line-ending backslash with spaces", "a = \"\"\"x \\  \n\n  y\"\"\"", `{"a":{"type":"string","value":"x y"}}`},
 		{"empty keys", "\"\" = 1\n\"a\" . '' = 2", `{"":{"type":"integer","value":"1"},"a":{"":{"type":"integer","value":"2"}}}`},
+		{"integers around the short path", "a = 0\nb = 123456789\nc = 1234567890\nd = [1,22,333]\ne = {f = 5}\ng = 12 # c\nh = 1979-05-27\ni = 1_000\nj = 10e2\nk = 99999999999", `{"a":{"type":"integer","value":"0"},"b":{"type":"integer","value":"123456789"},"c":{"type":"integer","value":"1234567890"},"d":[{"type":"integer","value":"1"},{"type":"integer","value":"22"},{"type":"integer","value":"333"}],"e":{"f":{"type":"integer","value":"5"}},"g":{"type":"integer","value":"12"},"h":{"type":"date-local","value":"1979-05-27"},"i":{"type":"integer","value":"1000"},"j":{"type":"float","value":"1000"},"k":{"type":"integer","value":"99999999999"}}`},
 		{"negative zero and nan", "a = -0.0\nb = -nan\nc = +inf", `{"a":{"type":"float","value":"-0"},"b":{"type":"float","value":"nan"},"c":{"type":"float","value":"inf"}}`},
 	}
 	for _, tt := range tests {
@@ -274,6 +275,8 @@ func TestParseErrors(t *testing.T) {
 		{"toml 1.1 time without seconds", "a = 07:32", `toml: line 1, column 10: malformed time: seconds are required in TOML 1.0 (HH:MM:SS)`},
 		{"overflow", "a = 9223372036854775808", `toml: line 1, column 5: integer 9223372036854775808 is out of range for a 64-bit signed integer`},
 		{"leading zero", "a = 012", `toml: line 1, column 5: leading zeros are not allowed in a decimal number`},
+		{"leading zeros before a comma", "a = [00, 1]", `toml: line 1, column 6: leading zeros are not allowed in a decimal number`},
+		{"digits then a letter", "a = 12x", `toml: line 1, column 5: invalid number 12x`},
 		{"feb 30", "a = 2021-02-30", `toml: line 1, column 13: invalid date: February 2021 has no day 30`},
 		{"bare word", "a = yes", `toml: line 1, column 5: expected a value, found "yes" (strings must be quoted; booleans are true and false, in lower case)`},
 		{"missing equals", "a b", `toml: line 1, column 3: expected '=' after key a, found 'b'`},
