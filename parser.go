@@ -527,20 +527,27 @@ func (p *parser) parseArray(depth int) (uint32, error) {
 // without a call.
 func (p *parser) skipWsCommentNewline() error {
 	src := p.src
-	for i := p.pos; i < len(src); i++ {
+	i := p.pos
+	for {
+		// Most often a line feed and the next line's indent.
+		for uint(i) < uint(len(src)) && spaceOrNewline[src[i]] {
+			i++
+		}
+		if i >= len(src) {
+			p.pos = len(src)
+			return nil
+		}
 		switch src[i] {
-		case ' ', '\t', '\n':
-			continue
 		case '#':
 			p.pos = i
 			if err := p.comment(); err != nil {
 				return err
 			}
-			i = p.pos - 1 // the loop goes on at the end of the line
+			i = p.pos // the loop goes on at the end of the line
 			continue
 		case '\r':
 			if i+1 < len(src) && src[i+1] == '\n' {
-				i++
+				i += 2
 				continue
 			}
 			p.pos = i
@@ -549,9 +556,10 @@ func (p *parser) skipWsCommentNewline() error {
 		p.pos = i
 		return nil
 	}
-	p.pos = len(src)
-	return nil
 }
+
+// spaceOrNewline holds the bytes skipWsCommentNewline passes over as they are.
+var spaceOrNewline = [256]bool{' ': true, '\t': true, '\n': true}
 
 // blankNext reports whether ws-comment-newline starts at the next byte.
 func (p *parser) blankNext() bool { return startsBlank[p.peek()] }
