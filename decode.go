@@ -318,12 +318,10 @@ func (d *decodeState) own(s string) string {
 // (its keys, dependency names, the registry's address), and a repeat then
 // costs neither memory nor a copy.
 func (d *decodeState) ownBorrowed(s string) string {
-	src := d.doc.tree.src
-	off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(unsafe.StringData(src)))
-	n := len(s)
-	if n == 0 || off >= uintptr(len(src)) {
+	if _, ok := inSource(d.doc.tree.src, s); !ok {
 		return s
 	}
+	n := len(s)
 	const shortest, longest = 4, 64 // below, a copy costs less than a lookup
 	if n < shortest || n > longest {
 		return saveText(&d.text, s)
