@@ -220,6 +220,7 @@ func TestParseValid(t *testing.T) {
 		{"quotes inside multi-line delimiters", `a = """""x"""""`, `{"a":{"type":"string","value":"\"\"x\"\""}}`},
 		{"line-ending backslash with spaces", "a = \"\"\"x \\  \n\n  y\"\"\"", `{"a":{"type":"string","value":"x y"}}`},
 		{"empty keys", "\"\" = 1\n\"a\" . '' = 2", `{"":{"type":"integer","value":"1"},"a":{"":{"type":"integer","value":"2"}}}`},
+		{"blanks, comments and CRLFs between array elements", "a = [ \t\n  1, # one\r\n\r\n  2 # two\n  # alone\n ,3\n]", `{"a":[{"type":"integer","value":"1"},{"type":"integer","value":"2"},{"type":"integer","value":"3"}]}`},
 		{"integers around the short path", "a = 0\nb = 123456789\nc = 1234567890\nd = [1,22,333]\ne = {f = 5}\ng = 12 # c\nh = 1979-05-27\ni = 1_000\nj = 10e2\nk = 99999999999", `{"a":{"type":"integer","value":"0"},"b":{"type":"integer","value":"123456789"},"c":{"type":"integer","value":"1234567890"},"d":[{"type":"integer","value":"1"},{"type":"integer","value":"22"},{"type":"integer","value":"333"}],"e":{"f":{"type":"integer","value":"5"}},"g":{"type":"integer","value":"12"},"h":{"type":"date-local","value":"1979-05-27"},"i":{"type":"integer","value":"1000"},"j":{"type":"float","value":"1000"},"k":{"type":"integer","value":"99999999999"}}`},
 		{"negative zero and nan", "a = -0.0\nb = -nan\nc = +inf", `{"a":{"type":"float","value":"-0"},"b":{"type":"float","value":"nan"},"c":{"type":"float","value":"inf"}}`},
 	}
@@ -265,6 +266,7 @@ func TestParseErrors(t *testing.T) {
 		{"array of tables over a table, after another header", "[a]\n[[b]]\n[[b]]\n[[a]]", `toml: line 4, column 3: array of tables a is already defined by a [table] header (first defined at line 1, column 2)`},
 		{"column counts characters", "k = \"é€\" x", `toml: line 1, column 10: expected end of line after a value, found 'x'`},
 		{"invalid utf-8", "a = \"\xff\"", `toml: line 1, column 6: invalid UTF-8 byte 0xFF: a TOML document must be UTF-8`},
+		{"lone cr between array elements", "a = [1,\r 2]", `toml: line 1, column 8: a carriage return (U+000D) must be followed by a line feed`},
 		{"lone cr", "a = 1\rb = 2", `toml: line 1, column 6: a carriage return (U+000D) must be followed by a line feed`},
 		{"control char in comment", "# a\x01b", `toml: line 1, column 4: control character U+0001 is not allowed in a comment`},
 		{"del in string", "a = \"\x7f\"", `toml: line 1, column 6: control character U+007F must be escaped in a string`},
