@@ -127,12 +127,31 @@ func (d *decodeState) anySlice(n int) []any {
 
 // genericTable adds the entries of t to m, made to t's size when nil.
 func (d *decodeState) genericTable(t Table, m map[string]any) map[string]any {
+	tr := t.t
+	e, left := tr.entriesOf(tr.node(t.i))
 	if m == nil {
-		m = make(map[string]any, t.Len())
+		m = make(map[string]any, left)
 	}
-	c := t.cursor()
-	for name, v, ok := c.nextNamed(); ok; name, v, ok = c.nextNamed() {
-		m[d.own(name)] = d.genericValue(v)
+	// The entries are read a run at a time from their chunk, as
+	// scanEntries does: this loop runs once per key of the document.
+	for left > 0 {
+		chunk := tr.entries.chunks[e>>chunkBits]
+		for off := e & chunkMask; ; off++ {
+			en := &chunk[off]
+			name, _ := tr.keyAt(en)
+			m[d.own(name)] = d.genericValue(Value{tr, en.value})
+			if left--; left == 0 {
+				return m
+			}
+			if en.jump != 0 {
+				e = tr.jumpFrom(e, en)
+				break
+			}
+			e++
+			if int(off)+1 == len(chunk) {
+				break
+			}
+		}
 	}
 	return m
 }

@@ -57,7 +57,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 	p.keys = p.keys[:0] // a document that failed may have left keys on it
 	p.maxValues = maxValues
 	p.closed, p.stream, p.dropped = nil, elementStream{closed: p.stream.closed[:0]}, 0
-	p.lastArray.name, p.lastArray.entry = "", 0
+	p.path = p.path[:0]
 	p.tree = &p.doc.tree
 	if len(src) <= maxSource {
 		p.tree.init(src)
@@ -70,7 +70,8 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 func (p *parser) release() {
 	p.tree.release()
 	p.src = ""
-	p.lastArray.name = ""
+	clear(p.path[:cap(p.path)])
+	p.path = p.path[:0]
 	p.text = textBlocks{} // its strings belong to the decoded values now
 	p.closed = nil
 	clear(p.keys[:cap(p.keys)])
@@ -111,13 +112,20 @@ type parser struct {
 	stream  elementStream
 	dropped int
 
-	// lastArray is the root's entry for the array of tables of the last
-	// [[header]] of one part. Such an entry comes before any element, so
-	// that the stream never forgets it.
-	lastArray struct {
-		name  string
-		entry uint32
-	}
+	// path is what the last header's parts were found to be. The next
+	// header most often starts with the same parts ([tool.ruff] then
+	// [tool.ruff.lint]; [[package]] then [package.metadata]), and finds
+	// them here without a look through their tables.
+	path []pathStep
+}
+
+// pathStep is one part of a header's key: the entry named name in the
+// table at node parent. A table's entries are never removed but by the
+// stream's handOver, which forgets the path, so a step stays true.
+type pathStep struct {
+	parent uint32
+	name   string
+	entry  uint32
 }
 
 // elementStream follows the array of tables whose elements are handed to
@@ -655,10 +663,10 @@ func (p *parser) parseStdTable() error {
 		p.stream.state = streamOver // a table outside the element comes between
 	}
 	last := keys[len(keys)-1]
-	e := p.find(parent, last.Name)
+	e := p.headerPart(len(keys)-1, parent, last.Name)
 	if e == 0 {
 		tn := p.tree.addNode(node{start: uint32(start), end: uint32(p.pos), kind: KindTable, flags: uint8(HeaderTable)})
-		p.tree.addEntry(parent, last, tn)
+		p.path = append(p.path, pathStep{parent, last.Name, p.tree.addEntry(parent, last, tn)})
 		p.enter(tn, depth+1, keys)
 		return nil
 	}
@@ -698,29 +706,19 @@ func (p *parser) parseArrayTable() error {
 		return p.errorAt(start, "document nests deeper than %d tables and arrays", MaxDepth)
 	}
 	last := keys[len(keys)-1]
-	var e uint32
-	if len(keys) == 1 && p.lastArray.entry != 0 && p.lastArray.name == last.Name {
-		// [[package]] after [[package]]: the root's entry is the one found
-		// last time, and the root may hold many keys.
-		e = p.lastArray.entry
-	} else {
-		e = p.find(parent, last.Name)
-	}
+	e := p.headerPart(len(keys)-1, parent, last.Name)
 	var an uint32
 	if e == 0 {
 		arr := header
 		arr.kind, arr.flags = KindArray, ofTables
 		arr.a = p.tree.lists.push(list{})
 		an = p.tree.addNode(arr)
-		e = p.tree.addEntry(parent, last, an)
+		p.path = append(p.path, pathStep{parent, last.Name, p.tree.addEntry(parent, last, an)})
 	} else {
 		an = p.tree.entries.at(e).value
 		if n := p.tree.node(an); n.kind != KindArray || n.flags&ofTables == 0 {
 			return p.redefined(last.Span.Start, keys, e, "array of tables")
 		}
-	}
-	if len(keys) == 1 {
-		p.lastArray.name, p.lastArray.entry = last.Name, e
 	}
 	if p.closed != nil {
 		p.followStream(an)
@@ -774,6 +772,7 @@ func (p *parser) handOver() {
 	s.closed = s.closed[:0]
 	p.dropped += int(p.tree.nodes.n - s.mark.nodes)
 	p.tree.truncate(s.mark)
+	p.path = p.path[:0] // its steps may name entries just forgotten
 }
 
 // enter makes the table at node tn, named by a header with key keys, the
@@ -786,6 +785,24 @@ func (p *parser) enter(tn uint32, depth int, keys []Key) {
 // find returns the entry of name in the table at node tn, or 0.
 func (p *parser) find(tn uint32, name string) uint32 {
 	return p.tree.find(tn, name)
+}
+
+// headerPart returns the entry of name, part n of a header's key, in the
+// table at node tn, or 0. The parts before it are on p.path; if the last
+// header's part n was the same, that is the entry, else p.path is cut to
+// the n parts before, and the caller appends part n.
+func (p *parser) headerPart(n int, tn uint32, name string) uint32 {
+	if n < len(p.path) {
+		if s := &p.path[n]; s.parent == tn && s.name == name {
+			return s.entry
+		}
+		p.path = p.path[:n]
+	}
+	e := p.find(tn, name)
+	if e != 0 {
+		p.path = append(p.path, pathStep{tn, name, e})
+	}
+	return e
 }
 
 // walkHeader finds the table that the last part of a header's key goes
@@ -801,10 +818,10 @@ func (p *parser) walkHeader(keys []Key) (uint32, int, error) {
 		if depth+1 > MaxDepth {
 			return 0, 0, p.errorAt(k.Span.Start, "document nests deeper than %d tables and arrays", MaxDepth)
 		}
-		e := p.find(tn, k.Name)
+		e := p.headerPart(n, tn, k.Name)
 		if e == 0 {
 			child := p.tree.addNode(node{start: uint32(k.Span.Start), end: uint32(k.Span.End), kind: KindTable, flags: uint8(ImplicitTable)})
-			p.tree.addEntry(tn, k, child)
+			p.path = append(p.path, pathStep{tn, k.Name, p.tree.addEntry(tn, k, child)})
 			tn = child
 			continue
 		}
