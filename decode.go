@@ -5,6 +5,7 @@ import (
 	"io"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 	"unsafe"
 )
@@ -212,9 +213,10 @@ func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, erro
 		return nil, fmt.Errorf("toml: cannot decode into %s: need a non-nil pointer", describeTarget(v))
 	}
 	p := newParser(src, opts.maxValues, true)
-	d := &decodeState{doc: p.doc, strict: opts.strict, track: opts.track || opts.strict, borrowed: opts.borrowed}
+	d := newDecodeState(p.doc, opts)
+	defer d.release()
 	if generic(v) {
-		p.closed = d.closedElement
+		p.sink = d
 	}
 	doc, err := p.parse()
 	if err != nil {
@@ -223,6 +225,7 @@ func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, erro
 	}
 	d.decode(doc.Root(), rv.Elem())
 	undecoded, err := d.finish()
+	p.sink = nil
 	if !d.handedOut {
 		// Nothing outside holds a node of the tree: its memory can serve
 		// the next document. The errors, which the caller keeps, let go
@@ -233,6 +236,31 @@ func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, erro
 		p.release()
 	}
 	return undecoded, err
+}
+
+// decodeStatePool keeps decodeStates between decodes, with the table of
+// recent strings of ownBorrowed: a small document then allocates neither.
+var decodeStatePool sync.Pool
+
+func newDecodeState(doc *Document, opts decodeOptions) *decodeState {
+	d, _ := decodeStatePool.Get().(*decodeState)
+	if d == nil {
+		d = new(decodeState)
+	}
+	d.doc, d.strict, d.track, d.borrowed = doc, opts.strict, opts.track || opts.strict, opts.borrowed
+	return d
+}
+
+// release returns d to the pool. It lets go of everything the decode made
+// (the values are the caller's now), keeping only its own scratch space.
+func (d *decodeState) release() {
+	recent, path := d.recent, d.path
+	if recent != nil {
+		clear(recent[:])
+	}
+	clear(path[:cap(path)])
+	*d = decodeState{recent: recent, path: path[:0]}
+	decodeStatePool.Put(d)
 }
 
 func describeTarget(v any) string {

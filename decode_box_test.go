@@ -55,3 +55,55 @@ func TestBoxes(t *testing.T) {
 		t.Fatal("a boxed string does not hash like an ordinary one")
 	}
 }
+
+// TestBoxBlockSizes checks the first block of each kind: 32 for the kinds
+// most documents hold many of, 8 for the others, doubling after.
+func TestBoxBlockSizes(t *testing.T) {
+	var s boxes[string]
+	var a boxes[[]any]
+	var i boxes[int64]
+	var f boxes[float64]
+	s.box("x")
+	a.box(nil)
+	i.box(1)
+	f.box(1)
+	got := []int{cap(s.block), cap(a.block), cap(i.block), cap(f.block)}
+	if want := []int{32, 32, 8, 8}; !reflect.DeepEqual(got, want) {
+		t.Errorf("first blocks: got %v, want %v", got, want)
+	}
+	for n := range 8 {
+		i.box(int64(n))
+	}
+	if cap(i.block) != 16 {
+		t.Errorf("second int block: got %d, want 16", cap(i.block))
+	}
+}
+
+// TestDecodeStateRelease checks that a decodeState back in the pool holds
+// nothing of the decode it served: the values belong to the caller, and a
+// pooled state must not keep them alive.
+func TestDecodeStateRelease(t *testing.T) {
+	doc, err := ParseString(`key = "a string to be kept"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDecodeState(doc, decodeOptions{borrowed: true, strict: true})
+	if kept := d.ownBorrowed(doc.Source()[7:20]); kept != "a string to b" {
+		t.Fatalf("ownBorrowed: got %q", kept)
+	}
+	d.strings.box("boxed")
+	d.path = append(d.path, pathPart{})
+	d.streamed = append(d.streamed, "x")
+	d.release()
+	if d.recent == nil {
+		t.Fatal("release dropped the table of recent strings, which it keeps")
+	}
+	for i, s := range d.recent {
+		if s != "" {
+			t.Fatalf("recent[%d] still holds %q", i, s)
+		}
+	}
+	if d.strings.block != nil || d.streamed != nil || d.doc != nil || d.strict || d.borrowed || len(d.path) != 0 {
+		t.Errorf("released state still holds the decode's data: %+v", *d)
+	}
+}

@@ -56,7 +56,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 	p.lexer = lexer{src: src, buf: p.buf[:0]}
 	p.keys = p.keys[:0] // a document that failed may have left keys on it
 	p.maxValues = maxValues
-	p.closed, p.stream, p.dropped = nil, elementStream{closed: p.stream.closed[:0]}, 0
+	p.sink, p.stream, p.dropped = nil, elementStream{closed: p.stream.closed[:0]}, 0
 	p.path = p.path[:0]
 	p.tree = &p.doc.tree
 	if len(src) <= maxSource {
@@ -73,7 +73,7 @@ func (p *parser) release() {
 	clear(p.path[:cap(p.path)])
 	p.path = p.path[:0]
 	p.text = textBlocks{} // its strings belong to the decoded values now
-	p.closed = nil
+	p.sink = nil
 	clear(p.keys[:cap(p.keys)])
 	clear(p.section[:cap(p.section)])
 	if p.tree.retainedBytes() <= maxPooledBytes {
@@ -105,10 +105,10 @@ type parser struct {
 	keys         []Key  // scratch for the parts of a dotted key
 	maxValues    int    // 0: no limit
 
-	// closed, when set, is given each element of one array of tables as
+	// sink, when set, is given each element of one array of tables as
 	// soon as no header can reach it any more, and the tree then forgets
-	// it: see closeElement. dropped counts the nodes forgotten.
-	closed  func(array, elem uint32)
+	// it: see handOver. dropped counts the nodes forgotten.
+	sink    elementSink
 	stream  elementStream
 	dropped int
 
@@ -126,6 +126,12 @@ type pathStep struct {
 	parent uint32
 	name   string
 	entry  uint32
+}
+
+// elementSink takes the elements of an array of tables that the parser
+// is done with: the decoder, for a document decoded into map[string]any.
+type elementSink interface {
+	closedElement(array, elem uint32)
 }
 
 // elementStream follows the array of tables whose elements are handed to
@@ -720,7 +726,7 @@ func (p *parser) parseArrayTable() error {
 			return p.redefined(last.Span.Start, keys, e, "array of tables")
 		}
 	}
-	if p.closed != nil {
+	if p.sink != nil {
 		p.followStream(an)
 	}
 	mark := p.tree.mark()
@@ -757,7 +763,7 @@ func (p *parser) followStream(an uint32) {
 	}
 }
 
-// handOver gives the closed elements of the stream's array to p.closed
+// handOver gives the closed elements of the stream's array to p.sink
 // and forgets them: a new element followed each, so that no header can
 // reach them any more, and their nodes (with their entries, strings and
 // numbers) are the last the tree made. The
@@ -767,7 +773,7 @@ func (p *parser) followStream(an uint32) {
 func (p *parser) handOver() {
 	s := &p.stream
 	for _, e := range s.closed {
-		p.closed(s.array, e)
+		p.sink.closedElement(s.array, e)
 	}
 	s.closed = s.closed[:0]
 	p.dropped += int(p.tree.nodes.n - s.mark.nodes)
