@@ -67,6 +67,7 @@ func genericCases() map[string]string {
 		"stream dotted":        "[[a]]\nb.c = 1\nb.d = [1, 2]\n[a.b.e]\nf = 1\n[[a]]\nb.c = 2\n[[a]]\n",
 		"stream then root":     "[[a]]\nx = 1\n[[a]]\nx = 2\n[r]\ns = 1\n",
 		"stream one element":   "[[a]]\nx = 1\n",
+		"stream sub-tables":    "[[a]]\n[a.q]\nv = 1\n[[a]]\n[a.q]\nv = 2\n[[a]]\n[a.q]\nv = 3\n[a.q.r]\n[[a]]\n[a.q]\n",
 	}
 	cases := map[string]string{
 		"kinds":           manyKinds.String(),

@@ -215,6 +215,8 @@ func TestParseValid(t *testing.T) {
 		{"sub-table of dotted table", "[fruit]\napple.color = 1\n[fruit.apple.texture]\nsmooth = true", `{"fruit":{"apple":{"color":{"type":"integer","value":"1"},"texture":{"smooth":{"type":"bool","value":"true"}}}}}`},
 		{"sub-table of last array element", "[[a]]\n[a.b]\nx = 1\n[[a]]", `{"a":[{"b":{"x":{"type":"integer","value":"1"}}},{}]}`},
 		{"repeated headers between others", "[[a]]\n[[b]]\n[[a]]\n[c]\n[[\"a\"]]\nx = 1\n[[ a ]]", `{"a":[{},{},{"x":{"type":"integer","value":"1"}},{}],"b":[{}],"c":{}}`},
+		{"headers sharing and leaving the last one's parts", "[a.b.c]\nx = 1\n[a.b]\ny = 2\n[a.b.c.d]\nz = 3\n[a.x]\n[a.b.e]", `{"a":{"b":{"c":{"x":{"type":"integer","value":"1"},"d":{"z":{"type":"integer","value":"3"}}},"y":{"type":"integer","value":"2"},"e":{}},"x":{}}}`},
+		{"same sub-table names in each array element", "[[p]]\n[p.q]\nv = 1\n[[p]]\n[p.q]\nv = 2\n[p.q.r]", `{"p":[{"q":{"v":{"type":"integer","value":"1"}}},{"q":{"v":{"type":"integer","value":"2"},"r":{}}}]}`},
 		{"multi-line literal with quotes and backslashes", "a = '''x'y\"z\\w\n'''\nb = 1", `{"a":{"type":"string","value":"x'y\"z\\w\n"},"b":{"type":"integer","value":"1"}}`},
 		{"multi-line basic with escapes and plain runs", "a = \"\"\"run one\\trun two\nline 'three'\"\"\"", `{"a":{"type":"string","value":"run one\trun two\nline 'three'"}}`},
 		{"quotes inside multi-line delimiters", `a = """""x"""""`, `{"a":{"type":"string","value":"\"\"x\"\""}}`},
@@ -257,6 +259,8 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"duplicate names first", "a = 1\nb = 2\na = 3", `toml: line 3, column 1: key a is already defined as an integer value (first defined at line 1, column 1)`},
 		{"duplicate in wide table", wideTable(40), `toml: line 41, column 1: key k3 is already defined as an integer value (first defined at line 4, column 1)`},
+		{"table twice after its sub-table", "[a]\n[a.b]\n[a]", `toml: line 3, column 2: table a is already defined by a [table] header (first defined at line 1, column 2)`},
+		{"sub-table twice in a row of headers", "[a.b]\n[a.b.c]\n[a.b]", `toml: line 3, column 4: table a.b is already defined by a [table] header (first defined at line 1, column 4)`},
 		{"table twice", "[a]\n[b]\n[a]", `toml: line 3, column 2: table a is already defined by a [table] header (first defined at line 1, column 2)`},
 		{"header over dotted", "[a]\nb.c = 1\n[a.b]", `toml: line 3, column 4: table a.b is already defined by dotted keys (first defined at line 2, column 1)`},
 		{"dotted into header table", "[a.b]\n[a]\nb.c = 1", `toml: line 3, column 1: table a.b is already defined by a [table] header (first defined at line 1, column 4)`},
