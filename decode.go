@@ -248,6 +248,10 @@ func newDecodeState(doc *Document, opts decodeOptions) *decodeState {
 		d = new(decodeState)
 	}
 	d.doc, d.strict, d.track, d.borrowed = doc, opts.strict, opts.track || opts.strict, opts.borrowed
+	// Strings and arrays are many in most documents; the other kinds are
+	// few in most (a version number, a date), and their first block of 8
+	// spares a small document a block of 32 for one number.
+	d.strings.first, d.arrays.first = 32, 32
 	return d
 }
 

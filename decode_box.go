@@ -19,6 +19,7 @@ import (
 type boxes[T string | int64 | float64 | time.Time | LocalDateTime | LocalDate | LocalTime | []any] struct {
 	block []T
 	typ   unsafe.Pointer // the type word of T's interface values
+	first int            // the length of the first block, if above 8
 }
 
 type eface struct {
@@ -28,28 +29,13 @@ type eface struct {
 // box returns v as an interface value.
 func (b *boxes[T]) box(v T) any {
 	if len(b.block) == cap(b.block) {
-		b.grow()
+		if b.typ == nil {
+			var zero any = *new(T)
+			b.typ = (*eface)(unsafe.Pointer(&zero)).typ
+		}
+		b.block = make([]T, 0, min(max(2*cap(b.block), b.first, 8), 1024))
 	}
 	b.block = append(b.block, v)
 	e := eface{typ: b.typ, data: unsafe.Pointer(&b.block[len(b.block)-1])}
 	return *(*any)(unsafe.Pointer(&e))
-}
-
-// grow starts a new block, twice as long as the last. Strings and arrays
-// are many in most documents and start at 32; the other kinds are few in
-// most (a version number, a date) and start at 8, so that a small document
-// does not allocate a block of 32 for one number.
-func (b *boxes[T]) grow() {
-	n := 2 * cap(b.block)
-	if b.typ == nil {
-		var zero any = *new(T)
-		b.typ = (*eface)(unsafe.Pointer(&zero)).typ
-		switch zero.(type) {
-		case string, []any:
-			n = 32
-		default:
-			n = 8
-		}
-	}
-	b.block = make([]T, 0, min(n, 1024))
 }

@@ -56,13 +56,12 @@ func TestBoxes(t *testing.T) {
 	}
 }
 
-// TestBoxBlockSizes checks the first block of each kind: 32 for the kinds
-// most documents hold many of, 8 for the others, doubling after.
+// TestBoxBlockSizes checks the first block of each kind in a decode: 32 for
+// the kinds most documents hold many of, 8 for the others, doubling after.
 func TestBoxBlockSizes(t *testing.T) {
-	var s boxes[string]
-	var a boxes[[]any]
-	var i boxes[int64]
-	var f boxes[float64]
+	d := newDecodeState(nil, decodeOptions{})
+	defer d.release()
+	s, a, i, f := &d.strings, &d.arrays, &d.ints, &d.floats
 	s.box("x")
 	a.box(nil)
 	i.box(1)
