@@ -258,12 +258,15 @@ func newDecodeState(doc *Document, opts decodeOptions) *decodeState {
 // release returns d to the pool. It lets go of everything the decode made
 // (the values are the caller's now), keeping only its own scratch space.
 func (d *decodeState) release() {
-	recent, path := d.recent, d.path
+	recent, keys, path := d.recent, d.keys, d.path
 	if recent != nil {
 		clear(recent[:])
 	}
+	if keys != nil {
+		clear(keys[:])
+	}
 	clear(path[:cap(path)])
-	*d = decodeState{recent: recent, path: path[:0]}
+	*d = decodeState{recent: recent, keys: keys, path: path[:0]}
 	decodeStatePool.Put(d)
 }
 
@@ -321,6 +324,9 @@ type decodeState struct {
 	// a cheap hash: the keys of a lock file's tables and many of its values
 	// repeat, and are kept once.
 	recent *[256]string
+	// keys holds the last key owned at each key tag (see keyTag): the
+	// keys of a lock file are a handful of names, told apart by their tags.
+	keys *[256]string
 }
 
 // handOut is called before a node of the tree is given to the caller's
@@ -340,6 +346,20 @@ func (d *decodeState) own(s string) string {
 	if d.borrowed {
 		return d.ownBorrowed(s)
 	}
+	return s
+}
+
+// ownKey is ownBorrowed for the name of a key whose tag is tag.
+func (d *decodeState) ownKey(name string, tag uint8) string {
+	if d.keys == nil {
+		d.keys = new([256]string)
+	}
+	slot := &d.keys[tag]
+	if old := *slot; old == name {
+		return old
+	}
+	s := d.ownBorrowed(name)
+	*slot = s
 	return s
 }
 

@@ -90,6 +90,9 @@ func TestDecodeStateRelease(t *testing.T) {
 	if kept := d.ownBorrowed(doc.Source()[7:20]); kept != "a string to b" {
 		t.Fatalf("ownBorrowed: got %q", kept)
 	}
+	if k := d.ownKey(doc.Source()[:3], keyTag("key")); k != "key" || d.ownKey(doc.Source()[:3], keyTag("key")) != k {
+		t.Fatalf("ownKey: got %q", k)
+	}
 	d.strings.box("boxed")
 	d.path = append(d.path, pathPart{})
 	d.streamed = append(d.streamed, "x")
@@ -97,9 +100,12 @@ func TestDecodeStateRelease(t *testing.T) {
 	if d.recent == nil {
 		t.Fatal("release dropped the table of recent strings, which it keeps")
 	}
-	for i, s := range d.recent {
-		if s != "" {
-			t.Fatalf("recent[%d] still holds %q", i, s)
+	if d.keys == nil {
+		t.Fatal("release dropped the table of keys, which it keeps")
+	}
+	for i := range 256 {
+		if d.recent[i] != "" || d.keys[i] != "" {
+			t.Fatalf("slot %d still holds %q, %q", i, d.recent[i], d.keys[i])
 		}
 	}
 	if d.strings.block != nil || d.streamed != nil || d.doc != nil || d.strict || d.borrowed || len(d.path) != 0 {

@@ -139,7 +139,10 @@ func (d *decodeState) genericTable(t Table, m map[string]any) map[string]any {
 		for off := e & chunkMask; ; off++ {
 			en := &chunk[off]
 			name, _ := tr.keyAt(en)
-			m[d.own(name)] = d.genericValue(Value{tr, en.value})
+			if d.borrowed {
+				name = d.ownKey(name, en.tag)
+			}
+			m[name] = d.genericValue(Value{tr, en.value})
 			if left--; left == 0 {
 				return m
 			}
