@@ -212,6 +212,33 @@ func (l *lexer) restOfLine(after string) error {
 
 func isBareKeyChar(c byte) bool { return bareKeyChars[c] }
 
+// skipBareKey returns the offset of the first byte at or after i that a
+// bare key cannot hold. It tests four bytes a round, from a window whose
+// length the compiler knows: a byte costs a load and a test, without the
+// bounds test and loop step of a plain loop, and keys run once per pair.
+func skipBareKey(s string, i int) int {
+	for i+4 <= len(s) {
+		w := s[i : i+4]
+		if !bareKeyChars[w[0]] {
+			return i
+		}
+		if !bareKeyChars[w[1]] {
+			return i + 1
+		}
+		if !bareKeyChars[w[2]] {
+			return i + 2
+		}
+		if !bareKeyChars[w[3]] {
+			return i + 3
+		}
+		i += 4
+	}
+	for uint(i) < uint(len(s)) && bareKeyChars[s[i]] {
+		i++
+	}
+	return i
+}
+
 // Byte classes, as tables so that the hot scanning loops test one byte
 // with one load.
 var (
@@ -285,10 +312,7 @@ func (l *lexer) simpleKey() (Key, error) {
 		s, err := l.literalString()
 		return Key{Name: s, Span: Span{start, l.pos}}, err
 	case isBareKeyChar(c):
-		i := l.pos + 1
-		for uint(i) < uint(len(l.src)) && bareKeyChars[l.src[i]] {
-			i++
-		}
+		i := skipBareKey(l.src, l.pos+1)
 		l.pos = i
 		return Key{Name: l.src[start:i], Span: Span{start, i}}, nil
 	}

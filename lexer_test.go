@@ -82,3 +82,30 @@ func TestSkipPlainBasicMixed(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipBareKey checks the four-byte rounds of skipBareKey against a
+// plain loop: every byte at every place of keys of up to 11 bytes, which
+// end inside a round, at its edge and in the tail.
+func TestSkipBareKey(t *testing.T) {
+	plain := func(s string, i int) int {
+		for i < len(s) && bareKeyChars[s[i]] {
+			i++
+		}
+		return i
+	}
+	for c := 0; c < 256; c++ {
+		for n := 1; n <= 11; n++ {
+			for pos := 0; pos < n; pos++ {
+				buf := []byte("aZ9_-bY8cX7"[:n])
+				buf[pos] = byte(c)
+				for _, s := range []string{string(buf), string(buf) + " = 1"} {
+					for start := 0; start < 3; start++ {
+						if got, want := skipBareKey(s, start), plain(s, start); got != want {
+							t.Fatalf("%q from %d: got %d, want %d", s, start, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

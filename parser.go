@@ -284,12 +284,7 @@ func (p *parser) parseKeyval(tn uint32, depth int) error {
 // after it. Otherwise it reads nothing, and parseKey takes the key.
 func (p *parser) bareKeyAlone(depth int) (Key, bool) {
 	src, start := p.src, p.pos
-	// Unsigned bounds leave the compiler no check of its own to add:
-	// this loop runs once per byte of every key.
-	i := start
-	for uint(i) < uint(len(src)) && bareKeyChars[src[i]] {
-		i++
-	}
+	i := skipBareKey(src, start)
 	j := i
 	for uint(j) < uint(len(src)) && (src[j] == ' ' || src[j] == '\t') {
 		j++
