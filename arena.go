@@ -272,17 +272,15 @@ func (t *tree) addEntry(tn uint32, k Key, v uint32) uint32 {
 	return t.addTagged(t.node(tn), k, v, keyTag(k.Name))
 }
 
-// addTagged is addEntry given the table's node and the key's tag.
+// addTagged is addEntry given the table's node and the key's tag. It runs
+// once per key of a document; what few keys need (a decoded name, a list
+// for the table, its index) is done out of line, so that the common path
+// keeps its values in registers.
 func (t *tree) addTagged(n *node, k Key, v uint32, tag uint8) uint32 {
 	start := uint32(k.Span.Start)
 	// A bare key's name is its text; a quoted one's may be decoded.
 	if k.Name != "" && !bareKeyChars[t.src[start]] {
-		if off, ok := inSource(t.src, k.Name); !ok || off != start && off != start+1 {
-			if t.keyNames == nil {
-				t.keyNames = make(map[uint32]string)
-			}
-			t.keyNames[start] = k.Name
-		}
+		t.keepQuotedName(k)
 	}
 	keyLen := uint8(longKey)
 	if size := k.Span.End - k.Span.Start; size < longKey {
@@ -296,9 +294,7 @@ func (t *tree) addTagged(n *node, k Key, v uint32, tag uint8) uint32 {
 		n.a, n.flags = e, n.flags|oneEntry
 		return e
 	case n.flags&oneEntry != 0:
-		first := n.a
-		n.a = t.lists.push(list{first: first, last: first, n: 1, tags: tagBit(t.entries.at(first).tag)})
-		n.flags &^= oneEntry
+		t.startList(n)
 	}
 	l := n.a
 	ls := t.list(l)
@@ -309,24 +305,55 @@ func (t *tree) addTagged(n *node, k Key, v uint32, tag uint8) uint32 {
 	ls.last = e
 	ls.n++
 	ls.tags |= tagBit(tag)
-	switch {
-	case ls.n == smallTable+1:
-		if t.indexes == nil {
-			t.indexes = make(map[uint32]*keyIndex)
-		}
-		ix := &keyIndex{}
-		for i, e := uint32(0), ls.first; i < ls.n; i++ {
-			en := t.entries.at(e)
-			ix.add(t, e)
-			if i+1 < ls.n {
-				e = t.nextEntry(e, en)
-			}
-		}
-		t.indexes[l] = ix
-	case ls.n > smallTable+1:
-		t.index(l).add(t, e)
+	if ls.n > smallTable {
+		t.indexEntry(l, ls, e)
 	}
 	return e
+}
+
+// keepQuotedName records the name of the quoted key k when it is not the
+// text between its quotes (it had escapes).
+//
+//go:noinline
+func (t *tree) keepQuotedName(k Key) {
+	start := uint32(k.Span.Start)
+	if off, ok := inSource(t.src, k.Name); !ok || off != start && off != start+1 {
+		if t.keyNames == nil {
+			t.keyNames = make(map[uint32]string)
+		}
+		t.keyNames[start] = k.Name
+	}
+}
+
+// startList gives the table n, of one entry, a list for more.
+func (t *tree) startList(n *node) {
+	first := n.a
+	n.a = t.lists.push(list{first: first, last: first, n: 1, tags: tagBit(t.entries.at(first).tag)})
+	n.flags &^= oneEntry
+}
+
+// indexEntry adds entry e to the key index of list l, ls, which has more
+// than smallTable entries with e: the first time, the index is built from
+// all of them.
+//
+//go:noinline
+func (t *tree) indexEntry(l uint32, ls *list, e uint32) {
+	if ls.n > smallTable+1 {
+		t.index(l).add(t, e)
+		return
+	}
+	if t.indexes == nil {
+		t.indexes = make(map[uint32]*keyIndex)
+	}
+	ix := &keyIndex{}
+	for i, e := uint32(0), ls.first; i < ls.n; i++ {
+		en := t.entries.at(e)
+		ix.add(t, e)
+		if i+1 < ls.n {
+			e = t.nextEntry(e, en)
+		}
+	}
+	t.indexes[l] = ix
 }
 
 // addElement appends the table at node tn to the array of tables at node an.
