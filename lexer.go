@@ -112,7 +112,10 @@ func (l *lexer) describe(i int) string {
 	case c < 0x20 || c == 0x7f:
 		return fmt.Sprintf("control character U+%04X", c)
 	case c >= utf8.RuneSelf:
-		r, _ := utf8.DecodeRuneInString(l.src[i:])
+		r, n := utf8.DecodeRuneInString(l.src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return fmt.Sprintf("invalid UTF-8 byte 0x%02X", c)
+		}
 		return fmt.Sprintf("%q", r)
 	}
 	return fmt.Sprintf("%q", c)
@@ -154,7 +157,16 @@ func (l *lexer) comment() error {
 	i := l.pos + 1
 	for ; i < len(l.src); i++ {
 		c := l.src[i]
-		if c >= 0x20 && c != 0x7f || c == '\t' || c >= utf8.RuneSelf {
+		if c >= 0x20 && c < 0x7f || c == '\t' {
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			j := validRun(l.src, i)
+			if j == i {
+				l.pos = i
+				return l.invalidUTF8(i)
+			}
+			i = j - 1
 			continue
 		}
 		if c == '\n' || c == '\r' && i+1 < len(l.src) && l.src[i+1] == '\n' {
@@ -243,22 +255,29 @@ func skipBareKey(s string, i int) int {
 // with one load.
 var (
 	bareKeyChars [256]bool // A-Z a-z 0-9 _ -
-	plainBasic   [256]bool // what a basic string holds as itself: not ", \ or a control
-	plainLiteral [256]bool // what a literal string holds: not ' or a control
+	plainBasic   [256]bool // the ASCII a basic string holds as itself: not ", \ or a control
+	plainLiteral [256]bool // the ASCII a literal string holds: not ' or a control
 )
 
 func init() {
 	for c := 0; c < 256; c++ {
 		b := byte(c)
 		bareKeyChars[c] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_' || b == '-'
-		plainLiteral[c] = b != '\'' && !isStringControl(b)
-		plainBasic[c] = b != '"' && b != '\\' && !isStringControl(b)
+		ascii := b < utf8.RuneSelf
+		plainLiteral[c] = ascii && b != '\'' && !isStringControl(b)
+		plainBasic[c] = ascii && b != '"' && b != '\\' && !isStringControl(b)
 	}
 }
 
+// The document is checked to be UTF-8 where it may hold other characters
+// than ASCII, in strings and comments, by the scanners of those: a byte
+// of 0x80 or above anywhere else is an error anyway, and a pass of its own
+// over the whole input would cost more than the strings' scans do.
+
 // skipPlainBasic returns the offset of the first byte at or after i that a
-// basic string cannot hold as itself: a quotation mark, a backslash, or a
-// control character. It looks at eight bytes at a time while it can.
+// basic string cannot hold as itself: a quotation mark, a backslash, a
+// control character, or a byte that does not start valid UTF-8. It looks
+// at eight bytes at a time while it can.
 func skipPlainBasic(s string, i int) int {
 	const (
 		ones  = 0x0101010101010101
@@ -268,31 +287,127 @@ func skipPlainBasic(s string, i int) int {
 		w := load8(s, i)
 		// In t, the low seven bits of each byte, no sum below carries out
 		// of its byte: each sets the byte's high bit by a test of that
-		// byte alone. t+0x60 has it when t is 0x20 or above, t+0x01 when
-		// t is DEL, (t^c)+0x7f when t is not c. A byte of w with its own
-		// high bit set is part of a multi-byte character, which is plain.
+		// byte alone. t+0x60 has it when t is 0x20 or above, t+0x01 when t
+		// is DEL, (t^c)+0x7f when t is not c. A byte with its own high bit
+		// set stops the scan too, to be checked as UTF-8.
 		t := w &^ highs
 		printable := t + ones*0x60
 		del := t + ones
 		notQuote := t ^ (ones * '"') + ones*0x7f
 		notBackslash := t ^ (ones * '\\') + ones*0x7f
-		special := (^(printable & notQuote & notBackslash) | del) &^ w & highs
+		special := (^(printable & notQuote & notBackslash) | del | w) & highs
 		if special == 0 {
 			i += 8
 			continue
 		}
-		// The lowest mark is the first special byte. It may be a tab,
-		// which a string holds as itself.
+		// The lowest mark is the first special byte: most often the
+		// closing quotation mark.
 		i += bits.TrailingZeros64(special) / 8
-		if s[i] != '\t' {
+		switch c := s[i]; {
+		case c == '"':
+			return i
+		case c == '\t': // which a string holds as itself
+			i++
+		case c >= utf8.RuneSelf:
+			j := validRun(s, i)
+			if j == i {
+				return i
+			}
+			i = j
+		default:
 			return i
 		}
-		i++
 	}
-	for uint(i) < uint(len(s)) && plainBasic[s[i]] {
-		i++
+	for uint(i) < uint(len(s)) {
+		c := s[i]
+		switch {
+		case plainBasic[c]:
+			i++
+		case c < utf8.RuneSelf:
+			return i
+		default:
+			j := validRun(s, i)
+			if j == i {
+				return i
+			}
+			i = j
+		}
 	}
 	return i
+}
+
+// skipPlainLiteral is skipPlainBasic for a literal string: it stops at an
+// apostrophe, a control character, or a byte that does not start valid
+// UTF-8.
+func skipPlainLiteral(s string, i int) int {
+	for {
+		for uint(i) < uint(len(s)) && plainLiteral[s[i]] {
+			i++
+		}
+		if i >= len(s) || s[i] < utf8.RuneSelf {
+			return i
+		}
+		j := validRun(s, i)
+		if j == i {
+			return i
+		}
+		i = j
+	}
+}
+
+// validRun returns the end of the valid multi-byte characters that start
+// at i: i itself if the byte there does not start one. It checks each
+// character as utf8.DecodeRune would, inline: non-ASCII text comes as a
+// few characters between ASCII ones, and a call per run would cost more.
+func validRun(s string, i int) int {
+	for uint(i) < uint(len(s)) {
+		c := s[i]
+		n := 0
+		switch {
+		case c < 0xC2 || c > 0xF4:
+			// ASCII, a continuation byte, an overlong lead or past
+			// U+10FFFF: no character starts here.
+		case c < 0xE0:
+			if i+1 < len(s) && isContinuation(s[i+1]) {
+				n = 2
+			}
+		case c < 0xF0:
+			lo, hi := byte(0x80), byte(0xBF)
+			switch c {
+			case 0xE0:
+				lo = 0xA0 // shorter forms are overlong
+			case 0xED:
+				hi = 0x9F // past it, surrogates
+			}
+			if i+2 < len(s) && lo <= s[i+1] && s[i+1] <= hi && isContinuation(s[i+2]) {
+				n = 3
+			}
+		default:
+			lo, hi := byte(0x80), byte(0xBF)
+			switch c {
+			case 0xF0:
+				lo = 0x90 // shorter forms are overlong
+			case 0xF4:
+				hi = 0x8F // past it, above U+10FFFF
+			}
+			if i+3 < len(s) && lo <= s[i+1] && s[i+1] <= hi && isContinuation(s[i+2]) && isContinuation(s[i+3]) {
+				n = 4
+			}
+		}
+		if n == 0 {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+func isContinuation(c byte) bool { return c&0xC0 == 0x80 }
+
+// invalidUTF8 is the error for the byte at i, which does not start valid
+// UTF-8.
+func (l *lexer) invalidUTF8(i int) error {
+	return l.errorAt(i, "invalid UTF-8 byte 0x%02X: a TOML document must be UTF-8", l.src[i])
 }
 
 // simpleKey reads simple-key = quoted-key / unquoted-key.
@@ -350,8 +465,16 @@ func (l *lexer) basicString() (string, error) {
 			return "", l.errorAt(i, "unterminated string: a basic string must end on the line it starts (use \"\"\" for multi-line strings)")
 		case isStringControl(c):
 			return "", l.errorAt(i, "%s must be escaped in a string", l.describe(i))
+		case c >= utf8.RuneSelf && validRun(l.src, i) == i:
+			return "", l.invalidUTF8(i)
 		default:
-			j := skipPlainBasic(l.src, i+1)
+			// c is plain, or starts a valid multi-byte character (after an
+			// escape).
+			j := i + 1
+			if c >= utf8.RuneSelf {
+				j = validRun(l.src, i)
+			}
+			j = skipPlainBasic(l.src, j)
 			l.buf = append(l.buf, l.src[i:j]...)
 			i = j
 		}
@@ -433,24 +556,20 @@ func hexValue(c byte) int {
 // literalString reads literal-string = apostrophe *literal-char apostrophe.
 func (l *lexer) literalString() (string, error) {
 	start := l.pos
-	i := l.pos + 1
-	for uint(i) < uint(len(l.src)) && plainLiteral[l.src[i]] {
-		i++
+	i := skipPlainLiteral(l.src, l.pos+1)
+	if i >= len(l.src) {
+		return "", l.errorAt(start, "unterminated string: no closing apostrophe")
 	}
-	for ; i < len(l.src); i++ {
-		c := l.src[i]
-		if c == '\'' {
-			l.pos = i + 1
-			return l.src[start+1 : i], nil
-		}
-		if c == '\n' || c == '\r' {
-			return "", l.errorAt(i, "unterminated string: a literal string must end on the line it starts (use ''' for multi-line strings)")
-		}
-		if isStringControl(c) {
-			return "", l.errorAt(i, "%s is not allowed in a literal string", l.describe(i))
-		}
+	switch c := l.src[i]; {
+	case c == '\'':
+		l.pos = i + 1
+		return l.src[start+1 : i], nil
+	case c == '\n' || c == '\r':
+		return "", l.errorAt(i, "unterminated string: a literal string must end on the line it starts (use ''' for multi-line strings)")
+	case c >= utf8.RuneSelf:
+		return "", l.invalidUTF8(i)
 	}
-	return "", l.errorAt(start, "unterminated string: no closing apostrophe")
+	return "", l.errorAt(i, "%s is not allowed in a literal string", l.describe(i))
 }
 
 // multilineString reads ml-basic-string or ml-literal-string, whose opening
@@ -517,16 +636,20 @@ func (l *lexer) multilineString(quote byte) (string, error) {
 				return "", l.errorAt(i, "%s must be escaped in a string", l.describe(i))
 			}
 			return "", l.errorAt(i, "%s is not allowed in a literal string", l.describe(i))
+		case c >= utf8.RuneSelf && validRun(l.src, i) == i:
+			return "", l.invalidUTF8(i)
 		default:
-			// c is plain or a line feed; so may be a run of what follows,
-			// up to the next quote, escape or control character.
+			// c is plain, a line feed or starts a valid multi-byte
+			// character; so may be a run of what follows, up to the next
+			// quote, escape or control character.
 			j := i + 1
+			if c >= utf8.RuneSelf {
+				j = validRun(l.src, i)
+			}
 			if quote == '"' {
 				j = skipPlainBasic(l.src, j)
 			} else {
-				for uint(j) < uint(len(l.src)) && plainLiteral[l.src[j]] {
-					j++
-				}
+				j = skipPlainLiteral(l.src, j)
 			}
 			if escaped {
 				l.buf = append(l.buf, l.src[i:j]...)

@@ -1,9 +1,6 @@
 package toml
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // MaxDepth bounds how deeply a document may nest: every table and array
 // level counts, whether it comes from a header, a dotted key, an inline
@@ -167,17 +164,8 @@ const (
 //	expression =/ ws keyval ws [ comment ]
 //	expression =/ ws table ws [ comment ]
 func (p *parser) parseToml() error {
-	if !utf8.ValidString(p.src) {
-		i := 0
-		for i < len(p.src) {
-			r, n := utf8.DecodeRuneInString(p.src[i:])
-			if r == utf8.RuneError && n == 1 {
-				break
-			}
-			i += n
-		}
-		return p.errorAt(i, "invalid UTF-8 byte 0x%02X: a TOML document must be UTF-8", p.src[i])
-	}
+	// UTF-8 is checked by the scanners of strings and comments, the only
+	// places where other characters than ASCII may stand.
 	for {
 		p.skipSpace()
 		if p.atEOF() {
