@@ -355,12 +355,29 @@ func (d *decodeState) ownKey(name string, tag uint8) string {
 		d.keys = new([256]string)
 	}
 	slot := &d.keys[tag]
-	if old := *slot; old == name {
+	if old := *slot; len(old) == len(name) && sameText(old, name) {
 		return old
 	}
 	s := d.ownBorrowed(name)
 	*slot = s
 	return s
+}
+
+// sameText reports whether a and b, of one length, are equal. Keys are
+// most often 4 to 16 bytes long, which two overlapping words from each
+// compare without the call of a string comparison; the loads are of
+// bytes inside both strings, as their length was just checked.
+func sameText(a, b string) bool {
+	pa, pb := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+	switch n := uintptr(len(a)); {
+	case n >= 8 && n <= 16:
+		return *(*uint64)(pa) == *(*uint64)(pb) &&
+			*(*uint64)(unsafe.Add(pa, n-8)) == *(*uint64)(unsafe.Add(pb, n-8))
+	case n >= 4 && n < 8:
+		return *(*uint32)(pa) == *(*uint32)(pb) &&
+			*(*uint32)(unsafe.Add(pa, n-4)) == *(*uint32)(unsafe.Add(pb, n-4))
+	}
+	return a == b
 }
 
 // ownBorrowed is own for a tree over the caller's bytes. A string that is
@@ -386,7 +403,7 @@ func (d *decodeState) ownBorrowed(s string) string {
 	// without a call.
 	head, tail := load4(s, 0), load4(s, n-4)
 	slot := &d.recent[uint8((head^tail<<3^uint32(n))*0x9e3779b1>>24)]
-	if old := *slot; len(old) == n && load4(old, 0) == head && load4(old, n-4) == tail && (n <= 8 || old == s) {
+	if old := *slot; len(old) == n && load4(old, 0) == head && load4(old, n-4) == tail && (n <= 8 || sameText(old, s)) {
 		return old
 	}
 	if n <= 16 {

@@ -112,3 +112,22 @@ func TestDecodeStateRelease(t *testing.T) {
 		t.Errorf("released state still holds the decode's data: %+v", *d)
 	}
 }
+
+// TestSameText checks sameText against == for strings of every length up
+// to 20 that differ in one byte at each place, or not at all.
+func TestSameText(t *testing.T) {
+	base := "abcdefghijklmnopqrst"
+	for n := 0; n <= len(base); n++ {
+		a := base[:n]
+		if !sameText(a, string([]byte(a))) {
+			t.Fatalf("%q: equal strings differ", a)
+		}
+		for i := range n {
+			b := []byte(a)
+			b[i] ^= 0x20
+			if sameText(a, string(b)) {
+				t.Fatalf("%q and %q: unequal strings are the same", a, b)
+			}
+		}
+	}
+}
