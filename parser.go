@@ -273,6 +273,14 @@ func (p *parser) parseKeyval(tn uint32, depth int) error {
 func (p *parser) bareKeyAlone(depth int) (Key, bool) {
 	src, start := p.src, p.pos
 	i := skipBareKey(src, start)
+	if i != start && i+3 < len(src) && src[i:i+3] == " = " && depth < MaxDepth {
+		// The usual layout: one space each side of the sign.
+		p.pos = i + 3
+		if c := src[i+3]; c == ' ' || c == '\t' {
+			p.skipSpace()
+		}
+		return Key{Name: src[start:i], Span: Span{start, i}}, true
+	}
 	j := i
 	for uint(j) < uint(len(src)) && (src[j] == ' ' || src[j] == '\t') {
 		j++
