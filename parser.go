@@ -72,7 +72,7 @@ func (p *parser) release() {
 	p.text = textBlocks{} // its strings belong to the decoded values now
 	p.sink = nil
 	clear(p.keys[:cap(p.keys)])
-	clear(p.section[:cap(p.section)])
+	p.section = nil
 	if p.tree.retainedBytes() <= maxPooledBytes {
 		parserPool.Put(p)
 	}
@@ -84,7 +84,7 @@ func (p *parser) parse() (*Document, error) {
 	}
 	p.tree.addNode(node{end: uint32(len(p.src)), kind: KindTable, flags: uint8(RootTable)})
 	p.current, p.currentDepth = 0, 0
-	p.section = p.section[:0]
+	p.section = nil
 	if err := p.parseToml(); err != nil {
 		return nil, err
 	}
@@ -643,11 +643,11 @@ func (p *parser) parseStdTable() error {
 	start := p.pos
 	p.pos++
 	p.skipSpace()
+	p.keys = p.keys[:0] // see enter
 	keys, err := p.parseKey(MaxDepth)
 	if err != nil {
 		return err
 	}
-	p.keys = p.keys[:0] // headers are read at the top level only
 	if p.peek() != ']' {
 		return p.errorAt(p.pos, "expected ']' to close the table header, found %s", p.describe(p.pos))
 	}
@@ -685,11 +685,11 @@ func (p *parser) parseArrayTable() error {
 	start := p.pos
 	p.pos += 2
 	p.skipSpace()
+	p.keys = p.keys[:0] // see enter
 	keys, err := p.parseKey(MaxDepth)
 	if err != nil {
 		return err
 	}
-	p.keys = p.keys[:0] // headers are read at the top level only
 	if !strings.HasPrefix(p.src[p.pos:], "]]") {
 		return p.errorAt(p.pos, "expected ']]' to close the array-of-tables header, found %s", p.describe(p.pos))
 	}
@@ -773,10 +773,12 @@ func (p *parser) handOver() {
 }
 
 // enter makes the table at node tn, named by a header with key keys, the
-// table that the following key/value pairs go into.
+// table that the following key/value pairs go into. The header's parts
+// stay at the bottom of the key stack, which the pairs push theirs above
+// and pop, until the next header: they need no copy.
 func (p *parser) enter(tn uint32, depth int, keys []Key) {
 	p.current, p.currentDepth = tn, depth
-	p.section = append(p.section[:0], keys...)
+	p.section = keys
 }
 
 // find returns the entry of name in the table at node tn, or 0.

@@ -270,6 +270,8 @@ func TestParseErrors(t *testing.T) {
 		{"invalid UTF-8 outside strings", "a = 1\xff", `toml: line 1, column 6: expected end of line after a value, found invalid UTF-8 byte 0xFF`},
 		{"equals sign at the end", "a = ", `toml: line 1, column 5: expected a value, found end of file`},
 		{"nothing after the equals sign", "a = \nb = 1", `toml: line 1, column 5: expected a value, found end of line`},
+		{"duplicate after deep inline tables under a header", "[a.b]\nx = {y = {z = {w = 1, v = [{u = 1}]}}}\np.q = 1\nx = 2", `toml: line 4, column 1: key a.b.x is already defined as an inline table, which cannot be extended (first defined at line 2, column 1)`},
+		{"dotted duplicate under an array-of-tables header", "[[a.b]]\nc.d = {e = 1}\nc.d = 2", `toml: line 3, column 3: key a.b.c.d is already defined as an inline table, which cannot be extended (first defined at line 2, column 3)`},
 		{"table twice after its sub-table", "[a]\n[a.b]\n[a]", `toml: line 3, column 2: table a is already defined by a [table] header (first defined at line 1, column 2)`},
 		{"sub-table twice in a row of headers", "[a.b]\n[a.b.c]\n[a.b]", `toml: line 3, column 4: table a.b is already defined by a [table] header (first defined at line 1, column 4)`},
 		{"table twice", "[a]\n[b]\n[a]", `toml: line 3, column 2: table a is already defined by a [table] header (first defined at line 1, column 2)`},
