@@ -138,7 +138,13 @@ func (d *decodeState) genericTable(t Table, m map[string]any) map[string]any {
 		chunk := tr.entries.chunks[e>>chunkBits]
 		for off := e & chunkMask; ; off++ {
 			en := &chunk[off]
-			name, _ := tr.keyAt(en)
+			var name string
+			if ks := en.keyStart; en.keyLen != longKey && tr.src[ks] != '"' && tr.src[ks] != '\'' {
+				// A bare key, as most are: its name is its text.
+				name = tr.src[ks : ks+uint32(en.keyLen)]
+			} else {
+				name, _ = tr.keyAt(en)
+			}
 			if d.borrowed {
 				name = d.ownKey(name, en.tag)
 			}
