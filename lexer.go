@@ -196,18 +196,9 @@ func (l *lexer) newline() bool {
 	return false
 }
 
-// endOfLine reads what may follow an expression: ws [comment] and then a
-// newline or the end of the input.
-func (l *lexer) endOfLine(after string) error {
-	if l.pos < len(l.src) && l.src[l.pos] == '\n' {
-		l.pos++ // most often, nothing comes between
-		return nil
-	}
-	return l.restOfLine(after)
-}
-
-// restOfLine is endOfLine past its common case, kept apart so that the
-// common case inlines.
+// restOfLine reads what may follow an expression: ws [comment] and then a
+// newline or the end of the input. Its common case, a line feed right
+// away, parseToml tests itself.
 func (l *lexer) restOfLine(after string) error {
 	l.skipSpace()
 	if err := l.skipComment(); err != nil {

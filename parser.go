@@ -191,7 +191,12 @@ func (p *parser) parseToml() error {
 			err = p.parseKeyval(p.current, p.currentDepth)
 		}
 		if err == nil {
-			err = p.endOfLine(what)
+			// Most often the line ends right there.
+			if i := p.pos; i < len(p.src) && p.src[i] == '\n' {
+				p.pos = i + 1
+				continue
+			}
+			err = p.restOfLine(what)
 		}
 		if err != nil {
 			return err
