@@ -232,7 +232,18 @@ func (t *tree) retainedBytes() int {
 
 // addNode appends a node and returns its number.
 func (t *tree) addNode(n node) uint32 {
-	i, p := t.nodes.add()
+	// The store's add, by hand: as a method of the generic store it is
+	// compiled for the type's shape and called, never inlined, and this
+	// runs once per value.
+	s := &t.nodes
+	i := s.n
+	p := (*node)(nil)
+	if j := i - s.base; j < uint32(len(s.cur)) {
+		s.n = i + 1
+		p = &s.cur[j]
+	} else {
+		i, p = s.addSlow()
+	}
 	// Field by field: n arrives in registers, and copying it whole would
 	// spill its narrow fields to the stack and read them back as one wide
 	// load, which the processor cannot forward from the narrow stores.
@@ -286,7 +297,17 @@ func (t *tree) addTagged(n *node, k Key, v uint32, tag uint8) uint32 {
 	if size := k.Span.End - k.Span.Start; size < longKey {
 		keyLen = uint8(size)
 	}
-	e := t.entries.push(entry{keyStart: start, value: v, keyLen: keyLen, tag: tag})
+	// The store's add by hand, as in addNode.
+	s := &t.entries
+	e := s.n
+	en := (*entry)(nil)
+	if j := e - s.base; j < uint32(len(s.cur)) {
+		s.n = e + 1
+		en = &s.cur[j]
+	} else {
+		e, en = s.addSlow()
+	}
+	en.keyStart, en.value, en.keyLen, en.tag, en.jump = start, v, keyLen, tag, 0
 	switch {
 	case n.a == 0:
 		// Many tables never get a second entry ({a = 1} in an array of
