@@ -611,7 +611,8 @@ func (p *parser) parseInlineTable(depth int) (uint32, error) {
 		return closed()
 	}
 	for {
-		p.skipSpace()
+		// The blanks before the key were skipped, after the brace or the
+		// comma.
 		if c := p.peek(); c == '\n' || c == '\r' || c == '#' {
 			return 0, p.errorAt(p.pos, "expected a key in an inline table, found %s (an inline table must stay on one line in TOML 1.0)", p.describe(p.pos))
 		}
