@@ -413,9 +413,8 @@ func (p *parser) parseVal(depth int) (uint32, error) {
 func (p *parser) plainInt(n *node) bool {
 	s, i := p.src, p.pos
 	j, v := i, uint32(0)
-	for j < len(s) && j-i < 10 && isDigit(s[j]) {
+	for end := min(len(s), i+10); uint(j) < uint(end) && isDigit(s[j]); j++ {
 		v = v*10 + uint32(s[j]-'0')
-		j++
 	}
 	if j-i > 9 || s[i] == '0' && j-i > 1 {
 		return false
