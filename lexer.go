@@ -276,17 +276,14 @@ func skipPlainBasic(s string, i int) int {
 	)
 	for i+8 <= len(s) {
 		w := load8(s, i)
-		// In t, the low seven bits of each byte, no sum below carries out
-		// of its byte: each sets the byte's high bit by a test of that
-		// byte alone. t+0x60 has it when t is 0x20 or above, t+0x01 when t
-		// is DEL, (t^c)+0x7f when t is not c. A byte with its own high bit
-		// set stops the scan too, to be checked as UTF-8.
-		t := w &^ highs
-		printable := t + ones*0x60
-		del := t + ones
-		notQuote := t ^ (ones * '"') + ones*0x7f
-		notBackslash := t ^ (ones * '\\') + ones*0x7f
-		special := (^(printable & notQuote & notBackslash) | del | w) & highs
+		// Each term sets the high bit of the bytes it looks for: w-0x20
+		// of those below 0x20, w+0x01 of DEL, (w^c)-0x01 of c, and w of
+		// those of 0x80 and above (checked as UTF-8 after). A term may
+		// also mark bytes of 0x80 and above, and a borrow or carry out of
+		// a byte may mark the bytes above it, but only out of a byte
+		// marked itself: the lowest mark is always a byte looked for,
+		// the first.
+		special := ((w - ones*0x20) | (w + ones) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & highs
 		if special == 0 {
 			i += 8
 			continue
