@@ -328,19 +328,49 @@ func skipPlainBasic(s string, i int) int {
 // apostrophe, a control character, or a byte that does not start valid
 // UTF-8.
 func skipPlainLiteral(s string, i int) int {
-	for {
-		for uint(i) < uint(len(s)) && plainLiteral[s[i]] {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for i+8 <= len(s) {
+		w := load8(s, i)
+		// As in skipPlainBasic, with the apostrophe for the quotation
+		// mark and no escape.
+		special := ((w - ones*0x20) | (w + ones) | ((w ^ (ones * '\'')) - ones) | w) & highs
+		if special == 0 {
+			i += 8
+			continue
+		}
+		i += bits.TrailingZeros64(special) / 8
+		switch c := s[i]; {
+		case c == '\t':
 			i++
-		}
-		if i >= len(s) || s[i] < utf8.RuneSelf {
+		case c >= utf8.RuneSelf:
+			j := validRun(s, i)
+			if j == i {
+				return i
+			}
+			i = j
+		default:
 			return i
 		}
-		j := validRun(s, i)
-		if j == i {
-			return i
-		}
-		i = j
 	}
+	for uint(i) < uint(len(s)) {
+		c := s[i]
+		switch {
+		case plainLiteral[c]:
+			i++
+		case c < utf8.RuneSelf:
+			return i
+		default:
+			j := validRun(s, i)
+			if j == i {
+				return i
+			}
+			i = j
+		}
+	}
+	return i
 }
 
 // validRun returns the end of the valid multi-byte characters that start

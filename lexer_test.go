@@ -26,19 +26,22 @@ func plainRun(table *[256]bool, s string, i int) int {
 	return i
 }
 
-// TestSkipPlainBasic checks the eight-bytes-at-a-time scan against one
-// character at a time, for every byte value at every position of a word
-// and past it, beside a valid multi-byte character.
+// TestSkipPlainBasic checks the eight-bytes-at-a-time scans of basic and
+// literal strings against one character at a time, for every byte value
+// at every position of a word and past it, beside a valid multi-byte
+// character.
 func TestSkipPlainBasic(t *testing.T) {
-	plain := func(s string, i int) int { return plainRun(&plainBasic, s, i) }
 	for c := 0; c < 256; c++ {
 		for pos := 0; pos < 20; pos++ {
 			buf := []byte("abcdefghijklmnopqrstuvwxyz\u00e90123456789")
 			buf[pos] = byte(c)
 			s := string(buf)
 			for start := 0; start < 3; start++ {
-				if got, want := skipPlainBasic(s, start), plain(s, start); got != want {
+				if got, want := skipPlainBasic(s, start), plainRun(&plainBasic, s, start); got != want {
 					t.Fatalf("byte %#x at %d, scan from %d: got %d, want %d", c, pos, start, got, want)
+				}
+				if got, want := skipPlainLiteral(s, start), plainRun(&plainLiteral, s, start); got != want {
+					t.Fatalf("literal, byte %#x at %d, scan from %d: got %d, want %d", c, pos, start, got, want)
 				}
 			}
 		}
