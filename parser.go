@@ -219,9 +219,17 @@ func (p *parser) parseKey(maxParts int) ([]Key, error) {
 		if len(keys)-base >= maxParts {
 			return nil, p.errorAt(p.pos, "document nests deeper than %d tables and arrays", MaxDepth)
 		}
-		k, err := p.simpleKey()
-		if err != nil {
-			return nil, err
+		var k Key
+		if start := p.pos; start < len(p.src) && bareKeyChars[p.src[start]] {
+			// A bare part, as most are, without simpleKey's call.
+			i := skipBareKey(p.src, start+1)
+			p.pos = i
+			k = Key{Name: p.src[start:i], Span: Span{start, i}}
+		} else {
+			var err error
+			if k, err = p.simpleKey(); err != nil {
+				return nil, err
+			}
 		}
 		keys = append(keys, k)
 		p.skipSpace()
