@@ -128,6 +128,7 @@ func (t *tree) init(src string) {
 	t.strs = t.strs[:0]
 	t.keyNames = nil
 	t.linesOnce = sync.Once{}
+	t.nStrings, t.nArrays = 0, 0
 }
 
 // treeMark is how far a tree's stores reached at some point of parsing.

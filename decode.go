@@ -223,6 +223,7 @@ func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, erro
 		p.release()
 		return nil, err
 	}
+	d.sizeBoxes(&doc.tree)
 	d.decode(doc.Root(), rv.Elem())
 	undecoded, err := d.finish()
 	p.sink = nil
@@ -253,6 +254,20 @@ func newDecodeState(doc *Document, opts decodeOptions) *decodeState {
 	// spares a small document a block of 32 for one number.
 	d.strings.first, d.arrays.first = 32, 32
 	return d
+}
+
+// sizeBoxes makes the first blocks of boxed strings and arrays as long as
+// the tree has strings and arrays (within the blocks' bounds), so that a
+// small document allocates one block of each, with no room left over: its
+// garbage collection costs in proportion to the bytes it allocates. A
+// stream of array elements has boxed some already, with the defaults.
+func (d *decodeState) sizeBoxes(t *tree) {
+	if cap(d.strings.block) == 0 {
+		d.strings.first = int(max(t.nStrings, 8))
+	}
+	if cap(d.arrays.block) == 0 {
+		d.arrays.first = int(max(t.nArrays, 8))
+	}
 }
 
 // release returns d to the pool. It lets go of everything the decode made

@@ -1,8 +1,10 @@
 package toml
 
 import (
+	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -129,5 +131,35 @@ func TestSameText(t *testing.T) {
 				t.Fatalf("%q and %q: unequal strings are the same", a, b)
 			}
 		}
+	}
+}
+
+// TestSizeBoxes checks that the parser counts the strings and arrays of
+// every form (arrays of tables too) and that the generic decode sizes its
+// first blocks by them, so that it boxes each kind into one block.
+func TestSizeBoxes(t *testing.T) {
+	var src strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&src, "s%d = %s\n", i, []string{`"v"`, `'v'`, `"""v"""`, `'''v'''`, `"\tv"`}[i%5])
+	}
+	for i := range 9 {
+		fmt.Fprintf(&src, "a%d = []\n", i)
+	}
+	src.WriteString("[[t]]\n[[t]]\n")
+	doc, err := ParseString(src.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.tree.nStrings != 20 || doc.tree.nArrays != 10 {
+		t.Fatalf("counted %d strings and %d arrays, want 20 and 10", doc.tree.nStrings, doc.tree.nArrays)
+	}
+	d := newDecodeState(doc, decodeOptions{})
+	defer d.release()
+	d.sizeBoxes(&doc.tree)
+	var m map[string]any
+	d.decode(doc.Root(), reflect.ValueOf(&m).Elem())
+	if cap(d.strings.block) != 20 || len(d.strings.block) != 20 || cap(d.arrays.block) != 10 || len(d.arrays.block) != 10 {
+		t.Errorf("blocks: strings %d of %d, arrays %d of %d; want 20 of 20 and 10 of 10",
+			len(d.strings.block), cap(d.strings.block), len(d.arrays.block), cap(d.arrays.block))
 	}
 }

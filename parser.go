@@ -356,6 +356,7 @@ func (p *parser) parseVal(depth int) (uint32, error) {
 	case c == '"' && p.plainString():
 		// Most strings: a slice of the source, read in one scan.
 		n.kind, n.a = KindString, uint32(start+1)
+		p.tree.nStrings++
 	case c == '"' || c == '\'':
 		var s string
 		multiline := strings.HasPrefix(p.src[p.pos:], `"""`) || strings.HasPrefix(p.src[p.pos:], "'''")
@@ -372,6 +373,7 @@ func (p *parser) parseVal(depth int) (uint32, error) {
 		}
 		n.end = uint32(p.pos)
 		p.tree.addString(&n, s, multiline)
+		p.tree.nStrings++
 	case c == 't' || c == 'f':
 		if err := p.boolean(&n); err != nil {
 			return 0, err
@@ -480,6 +482,7 @@ func (p *parser) parseArray(depth int) (uint32, error) {
 	}
 	p.pos++
 	an := p.tree.addNode(node{start: uint32(start), kind: KindArray})
+	p.tree.nArrays++
 	count := uint32(0)
 	isNested := false
 	for {
@@ -723,6 +726,7 @@ func (p *parser) parseArrayTable() error {
 		arr.kind, arr.flags = KindArray, ofTables
 		arr.a = p.tree.lists.push(list{})
 		an = p.tree.addNode(arr)
+		p.tree.nArrays++
 		p.path = append(p.path, pathStep{parent, last.Name, p.tree.addEntry(parent, last, an)})
 	} else {
 		an = p.tree.entries.at(e).value

@@ -504,6 +504,10 @@ type tree struct {
 	lastIndex   *keyIndex // indexes[lastIndexed], if not nil
 	lastIndexed uint32
 
+	// How many strings and arrays the parser made: the generic decode
+	// sizes its first blocks of boxed values by them.
+	nStrings, nArrays uint32
+
 	linesOnce    sync.Once
 	lines        []int       // offsets of line starts, built on first use
 	elemIndex    sync.Map    // array node -> []uint32: the element nodes of arrays Index was asked of
