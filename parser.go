@@ -491,17 +491,18 @@ func (p *parser) parseArray(depth int) (uint32, error) {
 				return 0, err
 			}
 		}
-		if p.peek() == ']' {
+		c := p.peek()
+		if c == ']' {
 			break
+		}
+		// An array or inline table starts with its bracket or brace.
+		if c == '[' || c == '{' {
+			isNested = true
 		}
 		elemStart := p.pos
 		_, err := p.parseVal(depth + 1)
 		if err != nil {
 			return 0, err
-		}
-		// An array or inline table starts with its bracket or brace.
-		if c := p.src[elemStart]; c == '[' || c == '{' {
-			isNested = true
 		}
 		count++
 		if err := p.checkValueLimit(elemStart); err != nil {
