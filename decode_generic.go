@@ -51,7 +51,12 @@ func (d *decodeState) genericArray(a Array) []any {
 	if a.t.node(a.i).flags&(ofTables|nested) == 0 {
 		// The elements of an array of scalars are the nodes after its own.
 		for i := range s {
-			s[i] = d.genericValue(Value{a.t, a.i + 1 + uint32(i)})
+			// Strings, the most common elements, without a call.
+			if n := a.t.node(a.i + 1 + uint32(i)); n.kind == KindString {
+				s[i] = d.strings.box(d.own(a.t.str(n)))
+			} else {
+				s[i] = d.genericValue(Value{a.t, a.i + 1 + uint32(i)})
+			}
 		}
 		return s
 	}
