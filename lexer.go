@@ -306,22 +306,7 @@ func skipPlainBasic(s string, i int) int {
 			return i
 		}
 	}
-	for uint(i) < uint(len(s)) {
-		c := s[i]
-		switch {
-		case plainBasic[c]:
-			i++
-		case c < utf8.RuneSelf:
-			return i
-		default:
-			j := validRun(s, i)
-			if j == i {
-				return i
-			}
-			i = j
-		}
-	}
-	return i
+	return skipPlainTail(s, i, &plainBasic)
 }
 
 // skipPlainLiteral is skipPlainBasic for a literal string: it stops at an
@@ -355,10 +340,17 @@ func skipPlainLiteral(s string, i int) int {
 			return i
 		}
 	}
+	return skipPlainTail(s, i, &plainLiteral)
+}
+
+// skipPlainTail ends the scans of skipPlainBasic and skipPlainLiteral on
+// the last few bytes of the input, one at a time by the table of plain
+// ASCII.
+func skipPlainTail(s string, i int, plain *[256]bool) int {
 	for uint(i) < uint(len(s)) {
 		c := s[i]
 		switch {
-		case plainLiteral[c]:
+		case plain[c]:
 			i++
 		case c < utf8.RuneSelf:
 			return i
