@@ -810,7 +810,7 @@ func (p *parser) find(tn uint32, name string) uint32 {
 // the n parts before, and the caller appends part n.
 func (p *parser) headerPart(n int, tn uint32, name string) uint32 {
 	if n < len(p.path) {
-		if s := &p.path[n]; s.parent == tn && s.name == name {
+		if s := &p.path[n]; s.parent == tn && len(s.name) == len(name) && sameText(s.name, name) {
 			return s.entry
 		}
 		p.path = p.path[:n]
