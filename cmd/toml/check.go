@@ -68,16 +68,35 @@ type checkTarget struct {
 
 // checkResult is what checking one file found.
 type checkResult struct {
-	problem *problem // nil when the file is valid
-	readErr error    // the file could not be read
+	problems []*problem // in document order; none when the file is valid
+	readErr  error      // the file could not be read
 }
 
-// problem is one invalid file: where the parser stopped and why.
+// invalid reports whether any of the problems is an error: warnings
+// alone leave a file valid.
+func (r checkResult) invalid() bool {
+	for _, p := range r.problems {
+		if p.Severity == severityError {
+			return true
+		}
+	}
+	return false
+}
+
+// The severities of a problem. An error makes the file invalid and the
+// exit status 1; a warning is reported and changes neither.
+const (
+	severityError   = "error"
+	severityWarning = "warning"
+)
+
+// problem is one thing wrong with a file, at a place in it.
 type problem struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Message string `json:"message"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
 
 	// source is the file's text, for the text format's excerpt; offset is
 	// the byte offset of the problem in it.
@@ -106,22 +125,32 @@ func runCheck(c *command, e *env, args []string) int {
 	results := checkAll(targets, e.stdin)
 
 	var problems []*problem
-	unreadable := 0
+	unreadable, invalid, warnings := 0, 0, 0
 	for i, r := range results {
-		switch {
-		case r.readErr != nil:
+		if r.readErr != nil {
 			unreadable++
 			fmt.Fprintf(e.stderr, "toml check: cannot read %s: %v\n", targets[i].name, unwrapPathError(r.readErr))
-		case r.problem != nil:
-			problems = append(problems, r.problem)
+			continue
 		}
+		if r.invalid() {
+			invalid++
+		}
+		for _, p := range r.problems {
+			if p.Severity == severityWarning {
+				warnings++
+			}
+		}
+		problems = append(problems, r.problems...)
 	}
 	if err := write(e.stdout, problems, useColor(e.stdout)); err != nil {
 		fmt.Fprintf(e.stderr, "toml check: %v\n", err)
 		return exitUsage
 	}
 
-	summary := fmt.Sprintf("checked %s: %d invalid", plural(len(targets)-unreadable, "file"), len(problems))
+	summary := fmt.Sprintf("checked %s: %d invalid", plural(len(targets)-unreadable, "file"), invalid)
+	if warnings > 0 {
+		summary += ", " + plural(warnings, "warning")
+	}
 	if unreadable > 0 {
 		summary += fmt.Sprintf(", %d unreadable", unreadable)
 	}
@@ -129,7 +158,7 @@ func runCheck(c *command, e *env, args []string) int {
 	switch {
 	case unreadable > 0:
 		return exitUsage
-	case len(problems) > 0:
+	case invalid > 0:
 		return exitFailure
 	}
 	return exitOK
@@ -262,7 +291,7 @@ func checkData(name string, data []byte, readErr error) checkResult {
 	if err == nil {
 		return checkResult{}
 	}
-	return checkResult{problem: problemOf(name, data, err)}
+	return checkResult{problems: []*problem{problemOf(name, data, err)}}
 }
 
 // problemOf turns a parse error into a problem; a *toml.ParseError gives
@@ -270,11 +299,11 @@ func checkData(name string, data []byte, readErr error) checkResult {
 func problemOf(name string, data []byte, err error) *problem {
 	var pe *toml.ParseError
 	if !errors.As(err, &pe) {
-		return &problem{File: name, Line: 1, Column: 1, Message: err.Error(), source: data}
+		return &problem{File: name, Line: 1, Column: 1, Severity: severityError, Message: err.Error(), source: data}
 	}
 	msg := pe.Message
 	if pe.Previous.Line > 0 {
 		msg += fmt.Sprintf(" (first defined at line %d, column %d)", pe.Previous.Line, pe.Previous.Column)
 	}
-	return &problem{File: name, Line: pe.Line, Column: pe.Column, Message: msg, source: data, offset: pe.Offset}
+	return &problem{File: name, Line: pe.Line, Column: pe.Column, Severity: severityError, Message: msg, source: data, offset: pe.Offset}
 }

@@ -23,7 +23,11 @@ func writeProblemsText(w io.Writer, problems []*problem, color bool) error {
 	var b bytes.Buffer
 	for _, p := range problems {
 		pos := fmt.Sprintf("%s:%d:%d:", p.File, p.Line, p.Column)
-		fmt.Fprintf(&b, "%s %s\n", paint(color, bold, pos), p.Message)
+		msg := p.Message
+		if p.Severity == severityWarning {
+			msg = paint(color, yellow, "warning:") + " " + msg
+		}
+		fmt.Fprintf(&b, "%s %s\n", paint(color, bold, pos), msg)
 		if line, caret, ok := excerpt(p.source, p.offset); ok {
 			fmt.Fprintf(&b, "%s%s\n%s%s\n", excerptIndent, line, excerptIndent, paint(color, boldRed, caret))
 		}
@@ -32,13 +36,14 @@ func writeProblemsText(w io.Writer, problems []*problem, color bool) error {
 	return err
 }
 
-// writeProblemsGitHub writes one GitHub Actions error annotation per
-// problem, which the Actions runner attaches to the file and line.
+// writeProblemsGitHub writes one GitHub Actions annotation per problem,
+// ::error or ::warning by its severity, which the Actions runner attaches
+// to the file and line.
 func writeProblemsGitHub(w io.Writer, problems []*problem, _ bool) error {
 	var b bytes.Buffer
 	for _, p := range problems {
-		fmt.Fprintf(&b, "::error file=%s,line=%d,col=%d::%s\n",
-			escapeGitHubProperty(p.File), p.Line, p.Column, escapeGitHubData(p.Message))
+		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d::%s\n",
+			p.Severity, escapeGitHubProperty(p.File), p.Line, p.Column, escapeGitHubData(p.Message))
 	}
 	_, err := w.Write(b.Bytes())
 	return err

@@ -71,7 +71,7 @@ func TestCheckExitCodes(t *testing.T) {
 
 func TestCheckStdinIsNamed(t *testing.T) {
 	got := runCLI(t, "a = 1\nb = [\n", "check", "--format", "json", "-")
-	want := []map[string]any{{"file": "<stdin>", "line": float64(3), "column": float64(1), "message": problemMessage(t, "a = 1\nb = [\n")}}
+	want := []map[string]any{{"file": "<stdin>", "line": float64(3), "column": float64(1), "severity": "error", "message": problemMessage(t, "a = 1\nb = [\n")}}
 	var problems []map[string]any
 	if err := json.Unmarshal([]byte(got.stdout), &problems); err != nil {
 		t.Fatalf("%v in %q", err, got.stdout)
@@ -85,10 +85,10 @@ func TestCheckStdinIsNamed(t *testing.T) {
 func problemMessage(t *testing.T, src string) string {
 	t.Helper()
 	r := checkData("x", []byte(src), nil)
-	if r.problem == nil {
+	if len(r.problems) == 0 {
 		t.Fatalf("%q parses", src)
 	}
-	return r.problem.Message
+	return r.problems[0].Message
 }
 
 // TestCheckSkipsGit builds a tree with a .git directory (which cannot be
@@ -269,12 +269,58 @@ func TestExcerpt(t *testing.T) {
 
 func TestGitHubEscaping(t *testing.T) {
 	var b strings.Builder
-	p := &problem{File: "dir,x/a:b%.toml", Line: 3, Column: 4, Message: "50% of\nit, here: x"}
+	p := &problem{File: "dir,x/a:b%.toml", Line: 3, Column: 4, Severity: severityError, Message: "50% of\nit, here: x"}
 	if err := writeProblemsGitHub(&b, []*problem{p}, false); err != nil {
 		t.Fatal(err)
 	}
 	want := "::error file=dir%2Cx/a%3Ab%25.toml,line=3,col=4::50%25 of%0Ait, here: x\n"
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestProblemSeverities pins how each format marks a warning apart from
+// an error.
+func TestProblemSeverities(t *testing.T) {
+	src := []byte("a = 1\nb = 2\n")
+	problems := []*problem{
+		{File: "f.toml", Line: 1, Column: 5, Severity: severityError, Message: "bad", source: src, offset: 4},
+		{File: "f.toml", Line: 2, Column: 1, Severity: severityWarning, Message: "odd", source: src, offset: 6},
+	}
+	want := map[string]string{
+		"text":   "f.toml:1:5: bad\n    a = 1\n        ^\nf.toml:2:1: warning: odd\n    b = 2\n    ^\n",
+		"github": "::error file=f.toml,line=1,col=5::bad\n::warning file=f.toml,line=2,col=1::odd\n",
+		"json": `[
+  {
+    "file": "f.toml",
+    "line": 1,
+    "column": 5,
+    "severity": "error",
+    "message": "bad"
+  },
+  {
+    "file": "f.toml",
+    "line": 2,
+    "column": 1,
+    "severity": "warning",
+    "message": "odd"
+  }
+]
+`,
+	}
+	for format, write := range problemWriters {
+		var b strings.Builder
+		if err := write(&b, problems, false); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want[format], b.String()); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", format, diff)
+		}
+	}
+	if r := (checkResult{problems: problems[1:]}); r.invalid() {
+		t.Error("a file with only a warning is invalid")
+	}
+	if r := (checkResult{problems: problems}); !r.invalid() {
+		t.Error("a file with an error is valid")
 	}
 }

@@ -11,6 +11,7 @@ const (
 	boldRed = "\x1b[1;31m"
 	red     = "\x1b[31m"
 	green   = "\x1b[32m"
+	yellow  = "\x1b[33m"
 	reset   = "\x1b[0m"
 )
 
