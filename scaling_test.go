@@ -173,6 +173,37 @@ func TestUnmarshalScalesLinearly(t *testing.T) {
 	}
 }
 
+// formatShapes stress what the formatter does beyond the parser: blank
+// lines inserted before comment lines that belong to headers, and arrays
+// spanning lines with comments.
+var formatShapes = []scalingShape{
+	{"headers with their comment lines", 10_000, func(n int) string {
+		return scalingLines(n, func(b *strings.Builder, i int) { fmt.Fprintf(b, "k = 1\n# about t%d\n# more\n[t%d]\n", i, i) })
+	}},
+	{"elements of an array over several lines", 10_000, func(n int) string {
+		return "a = [\n" + strings.Repeat("  1,   # one\n\n\n  2 , 3,\n", n/3) + "]\n"
+	}},
+	{"arrays over several lines", 10_000, func(n int) string {
+		return scalingLines(n, func(b *strings.Builder, i int) { fmt.Fprintf(b, "a%d = [ # list\n 1,\n [2, 3],\n]\n", i) })
+	}},
+}
+
+// TestFormatScalesLinearly formats every shape of the parser's scaling
+// test and the formatter's own at n and 10n elements.
+func TestFormatScalesLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scaling tests format inputs of several megabytes; skipped with -short")
+	}
+	for _, shape := range append(append([]scalingShape(nil), scalingShapes...), formatShapes...) {
+		t.Run(shape.name, func(t *testing.T) {
+			checkLinear(t, shape, func(src []byte) error {
+				_, err := toml.Format(src)
+				return err
+			})
+		})
+	}
+}
+
 // checkLinear times run on the shape at n and 10n elements and fails if
 // the time per element grows by more than maxGrowth.
 func checkLinear(t *testing.T, shape scalingShape, run func([]byte) error) {

@@ -90,3 +90,29 @@ func corpusSeeds(f *testing.F) [][]byte {
 	}
 	return inputs
 }
+
+// tomlTestCases returns toml-test's TOML 1.0.0 cases whose path starts
+// with prefix ("valid/" or "invalid/"), by path.
+func tomlTestCases(t testing.TB, prefix string) map[string][]byte {
+	t.Helper()
+	cases := tomltest.TestCases()
+	list, err := fs.ReadFile(cases, "files-toml-1.0.0")
+	if err != nil {
+		t.Fatalf("reading toml-test's list of TOML 1.0.0 cases: %v", err)
+	}
+	found := make(map[string][]byte)
+	for name := range strings.FieldsSeq(string(list)) {
+		if !strings.HasSuffix(name, ".toml") || !strings.HasPrefix(name, prefix) {
+			continue
+		}
+		data, err := fs.ReadFile(cases, name)
+		if err != nil {
+			t.Fatalf("reading toml-test case: %v", err)
+		}
+		found[strings.TrimSuffix(name, ".toml")] = data
+	}
+	if len(found) == 0 {
+		t.Fatalf("toml-test lists no TOML 1.0.0 case under %s", prefix)
+	}
+	return found
+}

@@ -7,9 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/seed02375186/toml"
@@ -238,45 +236,13 @@ func collectTargets(paths []string) []checkTarget {
 	return targets
 }
 
-// checkAll checks the targets on a pool of runtime.NumCPU() workers and
-// returns the results in the targets' order. Standard input is read here,
-// once, before the workers start.
+// checkAll checks the targets in parallel and returns the results in
+// the targets' order.
 func checkAll(targets []checkTarget, stdin io.Reader) []checkResult {
 	results := make([]checkResult, len(targets))
-	var stdinData []byte
-	var stdinErr error
-	for _, t := range targets {
-		if t.stdin {
-			stdinData, stdinErr = io.ReadAll(stdin)
-		}
-	}
-
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), len(targets)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				t := targets[i]
-				if t.err != nil {
-					results[i] = checkResult{readErr: t.err}
-					continue
-				}
-				if t.stdin {
-					results[i] = checkData(t.name, stdinData, stdinErr)
-					continue
-				}
-				data, err := os.ReadFile(t.name)
-				results[i] = checkData(t.name, data, err)
-			}
-		}()
-	}
-	for i := range targets {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	readTargets(targets, stdin, func(i int, data []byte, err error) {
+		results[i] = checkData(targets[i].name, data, err)
+	})
 	return results
 }
 

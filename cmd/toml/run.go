@@ -36,7 +36,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		checkCommand, getCommand, jsonCommand, fromJSONCommand,
+		checkCommand, fmtCommand, getCommand, jsonCommand, fromJSONCommand,
 		decodeCommand, encodeCommand, testCommand, versionCommand, helpCommand,
 	}
 }
