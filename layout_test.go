@@ -2,6 +2,7 @@ package toml
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -14,7 +15,7 @@ import (
 func TestLayoutMatchesTree(t *testing.T) {
 	for name, src := range validInputs(t, "1.0.0") {
 		t.Run(name, func(t *testing.T) {
-			doc, err := ParseString(src)
+			doc, err := parseForEdit(src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -26,7 +27,7 @@ func TestLayoutMatchesTree(t *testing.T) {
 }
 
 // checkLayout returns what is wrong with the layout of doc, if anything.
-func checkLayout(doc *Document) error {
+func checkLayout(doc *Document) (err error) {
 	src := doc.Source()
 	spans := make(map[Span]Value) // every node but the root, by span
 	var walk func(v Value)
@@ -47,7 +48,14 @@ func checkLayout(doc *Document) error {
 		walk(e.Value)
 	}
 	at := 0
+	var starts []uint32
+	defer func() {
+		if !slices.Equal(starts, doc.stmts) && err == nil {
+			err = fmt.Errorf("the parser noted statements at %v, the layout finds them at %v", doc.stmts, starts)
+		}
+	}()
 	for at < len(src) {
+		starts = append(starts, uint32(at))
 		s := scanStmt(src, at)
 		if s.next <= at {
 			return fmt.Errorf("statement at %d does not advance: %+v", at, s)

@@ -39,6 +39,14 @@ func parseTransient(src string, maxValues int) (*Document, *parser, error) {
 	return doc, p, err
 }
 
+// parseForEdit parses src for an Editor: the document also records where
+// each of its top-level statements starts (see Document.stmts).
+func parseForEdit(src string) (*Document, error) {
+	p := newParser(src, 0, false)
+	p.recordStmts = true
+	return p.parse()
+}
+
 // maxSource is the largest document: offsets and node numbers are 32 bits.
 const maxSource = 1<<32 - 1
 
@@ -55,6 +63,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 	p.maxValues = maxValues
 	p.sink, p.stream, p.dropped = nil, elementStream{closed: p.stream.closed[:0]}, 0
 	p.path = p.path[:0]
+	p.recordStmts = false
 	p.tree = &p.doc.tree
 	if len(src) <= maxSource {
 		p.tree.init(src)
@@ -108,6 +117,10 @@ type parser struct {
 	sink    elementSink
 	stream  elementStream
 	dropped int
+
+	// recordStmts makes parseToml note where each statement starts, in
+	// doc.stmts.
+	recordStmts bool
 
 	// path is what the last header's parts were found to be. The next
 	// header most often starts with the same parts ([tool.ruff] then
@@ -166,9 +179,18 @@ const (
 func (p *parser) parseToml() error {
 	// UTF-8 is checked by the scanners of strings and comments, the only
 	// places where other characters than ASCII may stand.
+	record := p.recordStmts
 	for {
+		if record {
+			p.doc.stmts = append(p.doc.stmts, uint32(p.pos))
+		}
 		p.skipSpace()
 		if p.atEOF() {
+			if l := len(p.doc.stmts) - 1; record && int(p.doc.stmts[l]) == len(p.src) {
+				// What follows the last line ending is no statement,
+				// unless it holds blanks.
+				p.doc.stmts = p.doc.stmts[:l]
+			}
 			return nil
 		}
 		var err error

@@ -448,6 +448,11 @@ func (t Table) Lookup(key string) (Entry, bool) {
 // Document is a parsed TOML document.
 type Document struct {
 	tree tree
+	// stmts holds, for a document parsed for an Editor, the offset of
+	// the first byte of each top-level statement's line, in order: blank
+	// lines and comment lines included, each line of a value that spans
+	// several left out.
+	stmts []uint32
 }
 
 // Root returns the top-level table as a Value; it spans the whole input.

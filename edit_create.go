@@ -1,0 +1,154 @@
+package toml
+
+import "strings"
+
+// create makes the patches that add a missing key: t.rest below the table
+// t.parent, the last table the path found.
+func (ed *edit) create(t target, value any) error {
+	// The container the new key is written in: the innermost inline table
+	// the path went through, or else the last table found.
+	if in, ok := ed.innermostLiteral(t.chain); ok {
+		if in.Kind() != KindTable {
+			return ed.errorf(in.Span().Start, "%s is an array", describePath(ed.pathTo(t, in)))
+		}
+		text, v, err := ed.inlineValue(value, ed.stringStyle(t.parent))
+		if err != nil {
+			return err
+		}
+		ed.want = expectation{kind: expectSet, path: ed.path, value: v}
+		key := joinPath(ed.path[len(ed.pathTo(t, in)):])
+		ed.insertItem(in, -1, key, text)
+		return nil
+	}
+
+	parent := t.parent
+	switch parent.Table().Origin() {
+	case DottedTable:
+		return ed.createDotted(t, value)
+	case RootTable, HeaderTable, ArrayElement, ImplicitTable:
+	}
+
+	// A Go table (or slice of tables) becomes a section of its own.
+	if _, raw := value.(RawValue); !raw {
+		if text, v, ok, err := ed.sectionValue(ed.path, value); err != nil {
+			return err
+		} else if ok {
+			ed.want = expectation{kind: expectSet, path: ed.path, value: v}
+			ed.insertLines(ed.doc.lastDescendantEnd(parent), text, true)
+			return nil
+		}
+	}
+	text, v, err := ed.inlineValue(value, ed.stringStyle(parent))
+	if err != nil {
+		return err
+	}
+	ed.want = expectation{kind: expectSet, path: ed.path, value: v}
+	last := t.rest[len(t.rest)-1].Key
+	switch {
+	case len(t.rest) == 1 && parent.Table().Origin() != ImplicitTable:
+		ed.addKeyToSection(parent, quoteKey(last), text)
+	case len(t.rest) == 1:
+		// A table that exists only as the parent of headers gets its own
+		// header, right before the first of them.
+		d := ed.doc
+		first, _ := d.firstHeaderOf(parent)
+		lines := headerLine(ed.path[:len(ed.path)-1], false, lineEnding(d.tree.src)) + d.keyLine(nil, quoteKey(last), text)
+		ed.insertLines(d.ownerStart(first), lines, true)
+	default:
+		// New tables: a header for the last of them, after the parent's
+		// last descendant.
+		d := ed.doc
+		lines := headerLine(ed.path[:len(ed.path)-1], false, lineEnding(d.tree.src)) + d.keyLine(nil, quoteKey(last), text)
+		ed.insertLines(d.lastDescendantEnd(parent), lines, true)
+	}
+	return nil
+}
+
+// createDotted adds a key below a table that dotted keys define, with a
+// dotted key of its own, after the last line that writes into the table.
+func (ed *edit) createDotted(t target, value any) error {
+	d, src := ed.doc, ed.doc.tree.src
+	// The last statement that writes a value into the table.
+	lastStmt := -1
+	var walk func(v Value)
+	walk = func(v Value) {
+		if v.Kind() == KindTable && v.Table().Origin() == DottedTable {
+			for _, e := range v.Table().Entries() {
+				walk(e.Value)
+			}
+			return
+		}
+		if i, ok := d.keyvalStmt(v); ok {
+			lastStmt = max(lastStmt, i)
+		}
+	}
+	walk(t.parent)
+	if lastStmt < 0 {
+		return ed.errorf(t.parent.Span().Start, "found no line that writes into %s", describePath(ed.path[:len(ed.path)-len(t.rest)]))
+	}
+	s := d.stmtAt(lastStmt)
+	// That line's key names the table in its first parts: as many as the
+	// table lies below the table of its section.
+	section := 0
+	for i, v := range t.chain {
+		if o := v.Kind() == KindTable && (hasHeader(v) || i == 0); o {
+			section = i
+		}
+	}
+	parts := len(t.chain) - 1 - section
+	prefixEnd := s.key.Start
+	n := 0
+	keyParts(src, s.key, func(p Span) {
+		if n < parts {
+			prefixEnd = p.End
+		}
+		n++
+	})
+	key := src[s.key.Start:prefixEnd] + "." + joinPath(t.rest)
+	text, v, err := ed.inlineValue(value, ed.stringStyle(t.parent))
+	if err != nil {
+		return err
+	}
+	ed.want = expectation{kind: expectSet, path: ed.path, value: v}
+	ed.insertLines(lastStmt+1, d.keyLine(&s, key, text), false)
+	return nil
+}
+
+// pathTo returns the part of the edit's path that leads to v, one of the
+// values of t.chain.
+func (ed *edit) pathTo(t target, v Value) Path {
+	for i, c := range t.chain {
+		if c == v {
+			return ed.path[:i]
+		}
+	}
+	return ed.path
+}
+
+// joinPath writes keys as a dotted key, quoting those that need it.
+func joinPath(p Path) string {
+	var b strings.Builder
+	for i, st := range p {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(quoteKey(st.Key))
+	}
+	return b.String()
+}
+
+// headerLine writes the header of the table (or array element) at path;
+// its indexes are left out, as headers name the last element of an array
+// of tables.
+func headerLine(path Path, element bool, nl string) string {
+	var keys Path
+	for _, st := range path {
+		if !st.IsIndex {
+			keys = append(keys, st)
+		}
+	}
+	if element {
+		return "[[" + joinPath(keys) + "]]" + nl
+	}
+	return "[" + joinPath(keys) + "]" + nl
+}
