@@ -20,7 +20,7 @@ The module version is the one asked for when toml was installed with
 a git checkout prints the commit instead, "(devel c11e688de7c7)", with
 "+dirty" when the checkout had uncommitted changes, or the tag when the
 commit is tagged and clean. A build with no version control information
-(a copy without .git, or -buildvcs=false) prints "(devel)".
+(a copy without .git, "go run", or -buildvcs=false) prints "(devel)".
 
 Example:
 
