@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 )
 
 var versionCommand = &command{
@@ -11,9 +12,15 @@ var versionCommand = &command{
 	summary: "print the version of toml and of its toml-test suite",
 	usage: `usage: toml version
 
-Version prints the module version toml was built from (or the VCS
-revision of a local build), the Go version, and the version of the
-embedded toml-test suite that 'toml test' runs.
+Version prints the module version toml was built from, the Go version,
+and the version of the embedded toml-test suite that 'toml test' runs.
+
+The module version is the one asked for when toml was installed with
+'go install github.com/seed02375186/toml/cmd/toml@VERSION'. A build from
+a git checkout prints the commit instead, "(devel c11e688de7c7)", with
+"+dirty" when the checkout had uncommitted changes, or the tag when the
+commit is tagged and clean. A build with no version control information
+(a copy without .git, "go run", or -buildvcs=false) prints "(devel)".
 
 Example:
 
@@ -33,46 +40,78 @@ func runVersion(c *command, e *env, args []string) int {
 	if len(rest) > 0 {
 		return usageError(e, c, "no arguments allowed")
 	}
-	fmt.Fprintf(e.stdout, "toml %s %s, toml-test %s\n", buildVersion(), runtime.Version(), dependencyVersion(tomlTestModule))
+	info, _ := debug.ReadBuildInfo()
+	fmt.Fprintf(e.stdout, "toml %s %s, toml-test %s\n", buildVersion(info), runtime.Version(), moduleVersion(info, tomlTestModule))
 	return exitOK
 }
 
-// buildVersion is the module version for "go install ...@version" builds,
-// else the VCS revision a local build was made from.
-func buildVersion() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
+// buildVersion says which code a binary was built from, given its build
+// information (nil when the binary has none).
+//
+// "go install module@version" records that version and no VCS settings,
+// since the module comes from a zip. A build inside a git checkout records
+// the commit, and since Go 1.24 also stamps a version derived from it: a
+// tag when the commit is tagged and clean, else a pseudo-version ending in
+// the commit, or either with "+dirty". For those the commit is what a bug
+// report needs, so the pseudo-versions, which look like releases but are
+// not, give way to it.
+func buildVersion(info *debug.BuildInfo) string {
+	if info == nil {
 		return "(unknown)"
 	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
+	version := info.Main.Version
+	if version == "(devel)" {
+		version = ""
 	}
-	var revision, modified string
+	var revision string
+	var modified bool
 	for _, s := range info.Settings {
 		switch s.Key {
 		case "vcs.revision":
 			revision = s.Value
 		case "vcs.modified":
-			if s.Value == "true" {
-				modified = "+dirty"
-			}
+			modified = s.Value == "true"
 		}
 	}
 	if revision == "" {
-		return "(devel)"
+		if version == "" {
+			return "(devel)"
+		}
+		return version
 	}
-	return "(devel " + revision[:min(12, len(revision))] + modified + ")"
+	short := revision[:min(12, len(revision))]
+	if version != "" && !modified && !strings.HasSuffix(version, "-"+short) {
+		return version // a tagged, clean commit
+	}
+	if modified {
+		short += "+dirty"
+	}
+	return "(devel " + short + ")"
 }
 
-// dependencyVersion is the version of a module compiled into the binary.
+// dependencyVersion is the version of a module compiled into this binary.
 func dependencyVersion(path string) string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
+	info, _ := debug.ReadBuildInfo()
+	return moduleVersion(info, path)
+}
+
+// moduleVersion is the version of a module compiled into a binary, given
+// its build information (nil when the binary has none).
+func moduleVersion(info *debug.BuildInfo, path string) string {
+	if info == nil {
 		return "(unknown)"
 	}
 	for _, d := range info.Deps {
-		if d.Path == path {
+		if d.Path != path {
+			continue
+		}
+		switch {
+		case d.Replace == nil:
 			return d.Version
+		case d.Replace.Version != "":
+			return d.Replace.Version
+		default: // replaced by a directory, whose code may differ from any version
+			return d.Version + " (replaced by " + d.Replace.Path + ")"
 		}
 	}
 	return "(unknown)"
