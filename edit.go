@@ -39,7 +39,10 @@ import (
 //     belong to it and go with it on delete; so do the comment lines right
 //     above a table's header, and every line of its section. Other comments
 //     stay where they are. A deletion that would leave two blank lines in a
-//     row takes one of them along.
+//     row takes one of them along. A table that only the deleted key wrote
+//     (made by its dotted key, or only the parent of its header) goes
+//     with it, as does an array of tables with its last element: neither
+//     has any text of its own left.
 //   - Every edit is verified: the new text is parsed again and must hold
 //     exactly the old document's data with the edit applied, or the edit
 //     fails with an error and the document is left as it was. No edit can

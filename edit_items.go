@@ -161,13 +161,13 @@ func (ed *edit) deleteItem(in Value, t target) {
 	}
 	open, closing := toks[0], toks[toks[0].close]
 	cut := func(from, to int) { ed.patches = append(ed.patches, patch{from, to, ""}) }
-	if left == 0 {
-		cut(open.span.End, closing.span.Start)
-		return
-	}
 	onePerLine := toks[0].multiline
 	for _, it := range items {
 		onePerLine = onePerLine && it.ownLine
+	}
+	if left == 0 && !onePerLine {
+		cut(open.span.End, closing.span.Start)
+		return
 	}
 	lastKept := -1
 	for i := range items {
@@ -191,8 +191,12 @@ func (ed *edit) deleteItem(in Value, t target) {
 			for k >= 2 && toks[k-1].kind == tokComment && toks[k-2].kind == tokNewline {
 				k -= 2
 			}
-			end := closing.span.Start
-			for m := items[j].value + 1; m < toks[0].close; m++ {
+			end := -1
+			after := items[j].value + 1
+			if toks[items[j].value].kind == tokOpen {
+				after = toks[items[j].value].close + 1
+			}
+			for m := after; m < toks[0].close; m++ {
 				if toks[m].kind == tokOpen {
 					m = toks[m].close
 					continue
@@ -202,7 +206,7 @@ func (ed *edit) deleteItem(in Value, t target) {
 					break
 				}
 			}
-			if end == closing.span.Start {
+			if end < 0 {
 				// The closing bracket shares the last line: the line ending
 				// before the run goes instead.
 				cut(toks[k].span.Start, items[j].end)
@@ -212,7 +216,7 @@ func (ed *edit) deleteItem(in Value, t target) {
 			} else {
 				cut(toks[k].span.End, end)
 			}
-			if j > lastKept && items[j].comma < 0 && items[lastKept].comma >= 0 {
+			if lastKept >= 0 && j > lastKept && items[j].comma < 0 && items[lastKept].comma >= 0 {
 				// The last item had no comma after it: the new last loses
 				// its own.
 				c := toks[items[lastKept].comma].span
@@ -230,30 +234,33 @@ func (ed *edit) deleteItem(in Value, t target) {
 }
 
 // insertTableElement makes the patches that add a [[header]] element to
-// the array of tables t.value, as element index.
+// the array of tables t.value, as element index. The value must be a
+// table: a Go struct or map, written as Marshal writes it, or a RawValue
+// inline table, whose pairs become the element's lines as they are
+// written.
 func (ed *edit) insertTableElement(t target, index int, value any) error {
 	d := ed.doc
-	var table any = value
-	if raw, ok := value.(RawValue); ok {
-		_, v, err := ed.inlineValue(raw, '"')
-		if err != nil {
-			return err
-		}
-		if v.Kind() != KindTable {
-			return ed.errNotTable(v)
-		}
-		table = v
-	}
-	text, v, ok, err := ed.sectionValue(ed.path, []any{table})
+	_, inline, err := ed.inlineValue(value, '"')
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return ed.errNotTable(v)
+	if inline.Kind() != KindTable {
+		return ed.errorf(t.value.Span().Start, "%s is an array of tables, and %s is not a table", describePath(ed.path), kindPhrase(inline))
 	}
-	v = v.Array().Index(0)
-	if v.Kind() != KindTable {
-		return ed.errNotTable(v)
+	var text string
+	var v Value
+	if _, raw := value.(RawValue); raw {
+		text, v, err = ed.sectionFromInline(inline, true)
+	} else {
+		var ok bool
+		text, v, ok, err = ed.sectionValue(ed.path, []any{value})
+		if err == nil && !ok {
+			err = ed.errorf(-1, "the encoder does not write %T as a table", value)
+		}
+		v = v.Array().Index(0)
+	}
+	if err != nil {
+		return err
 	}
 	ed.want = expectation{kind: expectInsert, path: ed.path, value: v, index: index}
 	a := t.value.Array()
@@ -263,4 +270,43 @@ func (ed *edit) insertTableElement(t target, index int, value any) error {
 	}
 	ed.insertLines(d.lastDescendantEnd(a.Index(a.Len()-1)), text, true)
 	return nil
+}
+
+// sectionFromInline writes the inline table v (of a document of its own)
+// as the section of the table at the edit's path ([path], or [[path]] for
+// an element): its header, then each of its pairs on a line, as they are
+// written in v.
+func (ed *edit) sectionFromInline(v Value, element bool) (string, Value, error) {
+	src := v.t.src
+	nl := lineEnding(ed.doc.tree.src)
+	path := ed.path
+	if element && len(path) > 0 && path[len(path)-1].IsIndex {
+		path = path[:len(path)-1]
+	}
+	toks := scanBracketed(src, v.Span().Start, nil)
+	b := []byte(headerLine(path, element, nl))
+	children(toks, 0, func(k int) {
+		switch toks[k].kind {
+		case tokKey:
+			b = appendKeyText(b, src, toks[k].span)
+			b = append(b, " = "...)
+		case tokValue, tokOpen:
+			b = append(b, src[toks[k].span.Start:tokEnd(toks, k)]...)
+			b = append(b, nl...)
+		}
+	})
+	doc, err := ParseString(string(b))
+	if err != nil {
+		return "", Value{}, ed.errorf(-1, "cannot write %s as a section: %v", src[v.Span().Start:v.Span().End], err)
+	}
+	table := doc.Root()
+	for _, st := range path {
+		if !st.IsIndex {
+			table = table.Table().Get(st.Key)
+		}
+		if table.Kind() == KindArray {
+			table = table.Array().Index(table.Array().Len() - 1)
+		}
+	}
+	return string(b), table, nil
 }

@@ -115,16 +115,58 @@ func (ed *edit) set(value any) error {
 		ed.want = expectation{kind: expectSet, path: ed.path, value: v}
 		return nil
 	}
-	// A table with a header or dotted keys, or an array of tables: it goes,
-	// and the new value comes in its place as a new one would.
+	// A table with a header: a table value takes its place, as a section.
+	if hasHeader(t.value) {
+		text, v, ok, err := ed.tableSection(value, t.value.Table().Origin() == ArrayElement)
+		if err != nil {
+			return err
+		}
+		if ok {
+			ed.replaceSection(t.value, text)
+			ed.want = expectation{kind: expectSet, path: ed.path, value: v}
+			return nil
+		}
+		if t.parent.Kind() == KindArray {
+			_, v, _ := ed.inlineValue(value, '"')
+			return ed.errorf(t.parent.Span().Start, "%s is an array of tables, and %s is not a table", describePath(ed.path[:len(ed.path)-1]), kindPhrase(v))
+		}
+	}
+	// A table that dotted keys or headers below it make, an array of
+	// tables, or a table with a header that becomes something else: it
+	// goes, and the new value comes as a new one would.
 	if err := ed.Editor.edit("set", ed.text, func(del *edit) error { return del.delete() }); err != nil {
 		return err
 	}
-	t, err = ed.resolve()
-	if err != nil {
+	if t, err = ed.resolve(); err != nil {
 		return err
 	}
+	if t.found {
+		return ed.errorf(-1, "%s is still there after its deletion", describePath(ed.path))
+	}
 	return ed.create(t, value)
+}
+
+// tableSection returns the section that writes value at the edit's path,
+// as a [table] or, for element, an element of an array of tables: a Go
+// table as Marshal writes it, or the pairs of a RawValue inline table as
+// they are written. ok is false when value is no table.
+func (ed *edit) tableSection(value any, element bool) (string, Value, bool, error) {
+	if raw, isRaw := value.(RawValue); isRaw {
+		_, v, err := ed.inlineValue(raw, '"')
+		if err != nil || v.Kind() != KindTable {
+			return "", Value{}, false, err
+		}
+		text, v, err := ed.sectionFromInline(v, element)
+		return text, v, err == nil, err
+	}
+	if !element {
+		return ed.sectionValue(ed.path, value)
+	}
+	text, v, ok, err := ed.sectionValue(ed.path[:len(ed.path)-1], []any{value})
+	if !ok || err != nil {
+		return "", Value{}, false, err
+	}
+	return text, v.Array().Index(0), true, nil
 }
 
 // literal reports whether a value is written where it stands, as one piece
@@ -182,7 +224,11 @@ func (ed *edit) insert(index int, value any) error {
 		if index > 0 {
 			return ed.errorf(-1, "%s does not exist, so it has no index %d", describePath(ed.path), index)
 		}
-		if err := ed.create(t, []any{value}); err != nil {
+		var array any = []any{value}
+		if raw, ok := value.(RawValue); ok {
+			array = "[" + raw + "]"
+		}
+		if err := ed.create(t, array); err != nil {
 			return err
 		}
 		// create set the expectation for the whole new array; it is an

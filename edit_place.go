@@ -116,27 +116,60 @@ func (d *Document) ownedRanges(v Value) [][2]int {
 
 // deleteOwned makes the patches that remove v's statements.
 func (ed *edit) deleteOwned(v Value) {
+	for _, r := range ed.doc.ownedRanges(v) {
+		ed.deleteStmts(r[0], r[1])
+	}
+}
+
+// deleteStmts makes the patch that removes statements from to to.
+func (ed *edit) deleteStmts(from, to int) {
 	d := ed.doc
+	// A blank line on each side would become two in a row: one goes.
+	blankBefore := from == 0 || d.stmtAt(from-1).kind == stmtBlank
+	blankAfter := to == len(d.stmts) || d.stmtAt(to).kind == stmtBlank
+	if blankBefore && blankAfter {
+		switch {
+		case to < len(d.stmts):
+			to++
+		case from > 0:
+			from--
+		}
+	}
+	start, end := d.stmtStart(from), d.stmtStart(to)
+	if end == len(d.tree.src) && start > 0 && !strings.HasSuffix(d.tree.src, "\n") {
+		// The last line goes, and had no line ending: the line before
+		// loses its own, so that the file keeps ending as it did.
+		start = lineEndBefore(d.tree.src, start)
+	}
+	ed.patches = append(ed.patches, patch{start, end, ""})
+}
+
+// replaceSection makes the patches that put text, a section, in the place
+// of the table v, which has a header, and of its descendants: the comment
+// lines above the header stay, and so do the blank lines that end its
+// section; its other lines go, and text comes where the header was.
+func (ed *edit) replaceSection(v Value, text string) {
+	d := ed.doc
+	h := d.stmtIndex(v.Span().Start)
 	for _, r := range d.ownedRanges(v) {
-		from, to := r[0], r[1]
-		// A blank line on each side would become two in a row: one goes.
-		blankBefore := from == 0 || d.stmtAt(from-1).kind == stmtBlank
-		blankAfter := to == len(d.stmts) || d.stmtAt(to).kind == stmtBlank
-		if blankBefore && blankAfter {
-			switch {
-			case to < len(d.stmts):
-				to++
-			case from > 0:
-				from--
-			}
+		if h < r[0] || h >= r[1] {
+			// A descendant's section, before the header or after it.
+			ed.deleteStmts(r[0], r[1])
+			continue
 		}
-		start, end := d.stmtStart(from), d.stmtStart(to)
-		if end == len(d.tree.src) && start > 0 && !strings.HasSuffix(d.tree.src, "\n") {
-			// The last line goes, and had no line ending: the line before
-			// loses its own, so that the file keeps ending as it did.
-			start = lineEndBefore(d.tree.src, start)
+		if from := d.ownerStart(h); r[0] < from {
+			// Descendants' sections right before the header's comments.
+			ed.deleteStmts(r[0], from)
 		}
-		ed.patches = append(ed.patches, patch{start, end, ""})
+		to := r[1]
+		for to > h+1 && d.stmtAt(to-1).kind == stmtBlank {
+			to--
+		}
+		start, end := d.stmtStart(h), d.stmtStart(to)
+		if end == len(d.tree.src) && !strings.HasSuffix(d.tree.src, "\n") {
+			text = strings.TrimSuffix(text, lineEnding(d.tree.src))
+		}
+		ed.patches = append(ed.patches, patch{start, end, text})
 	}
 }
 

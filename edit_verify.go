@@ -113,12 +113,36 @@ func (x *expectation) match(old, new Value, rest, at Path) string {
 		if !inOld || inNew {
 			return fmt.Sprintf("%s is still there", here)
 		}
+	case !inNew && x.kind == expectDelete && vanishes(oc.Value, rest[1:]):
+		// A table that only the deleted key wrote went with it.
 	case !inNew:
 		return fmt.Sprintf("%s is missing", here)
 	default:
 		return x.match(oc.Value, nc.Value, rest[1:], here)
 	}
 	return ""
+}
+
+// vanishes reports whether v, which the steps rest go through, is written
+// only by the key or element at their end: a table that dotted keys or
+// headers below it make, with no other entry on the way, or an array of
+// tables of one element.
+func vanishes(v Value, rest Path) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	if v.Kind() == KindArray && v.Array().OfTables() {
+		return v.Array().Len() == 1 && len(rest) == 1 && rest[0].IsIndex
+	}
+	if v.Kind() != KindTable || rest[0].IsIndex {
+		return false
+	}
+	if o := v.Table().Origin(); o != DottedTable && o != ImplicitTable {
+		return false
+	}
+	t := v.Table()
+	e, ok := t.Lookup(rest[0].Key)
+	return ok && t.Len() == 1 && (len(rest) == 1 || vanishes(e.Value, rest[1:]))
 }
 
 // matchInsert compares the array before and after an insertion.

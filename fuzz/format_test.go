@@ -141,13 +141,23 @@ type comment struct {
 // through the layout code Format uses): every '#' outside the spans of
 // strings and keys starts one, which ends with its line.
 func commentsOf(doc *toml.Document) []comment {
+	comments, _ := commentsAt(doc)
+	return comments
+}
+
+// commentsAt is commentsOf with the offset of each comment.
+func commentsAt(doc *toml.Document) ([]comment, []int) {
 	src := doc.Source()
-	var items []toml.Span // keys, headers and values, in source order
+	var items []toml.Span  // keys, headers and values, in source order
+	var quoted []toml.Span // strings, quoted keys and headers, which may hold '#'
 	var walk func(v toml.Value)
 	walk = func(v toml.Value) {
 		items = append(items, v.Span())
 		switch v.Kind() {
 		case toml.KindTable:
+			if o := v.Table().Origin(); o == toml.HeaderTable || o == toml.ArrayElement {
+				quoted = append(quoted, v.Span())
+			}
 			for _, e := range v.Table().Entries() {
 				items = append(items, e.Key.Span)
 				walk(e.Value)
@@ -172,14 +182,14 @@ func commentsOf(doc *toml.Document) []comment {
 		return b.End - a.End
 	})
 	items = slices.Compact(items)
-	// Strings and quoted keys may hold '#': their spans are skipped.
-	var quoted []toml.Span
 	for _, s := range items {
 		if c := src[s.Start]; c == '"' || c == '\'' {
 			quoted = append(quoted, s)
 		}
 	}
+	slices.SortFunc(quoted, func(a, b toml.Span) int { return a.Start - b.Start })
 	var comments []comment
+	var offsets []int
 	q := 0
 	for i := 0; i < len(src); i++ {
 		for q < len(quoted) && quoted[q].End <= i {
@@ -197,9 +207,10 @@ func commentsOf(doc *toml.Document) []comment {
 			end++
 		}
 		comments = append(comments, comment{Text: strings.TrimRight(src[i:end], " \t"), Anchor: anchorOf(src, items, i)})
+		offsets = append(offsets, i)
 		i = end
 	}
-	return comments
+	return comments, offsets
 }
 
 // anchorOf names what the comment at offset c belongs to. Inside an

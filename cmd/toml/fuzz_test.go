@@ -4,30 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/google/go-cmp/cmp"
 )
-
-// FuzzParseKeyPath: any text either fails to parse or parses into steps
-// that formatKeyPath writes back as the same steps.
-func FuzzParseKeyPath(f *testing.F) {
-	for _, seed := range []string{"a.b", "package[0].name", `"a.b"[-1].'c'`, `"\u00e9\t"`, "a[99999999999999999999]", "a . b [ 1 ]"} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, path string) {
-		steps, err := parseKeyPath(path)
-		if err != nil {
-			return
-		}
-		back, err := parseKeyPath(formatKeyPath(steps))
-		if err != nil {
-			t.Fatalf("%q parses, but its formatted form %q does not: %v", path, formatKeyPath(steps), err)
-		}
-		if diff := cmp.Diff(steps, back, cmp.AllowUnexported(pathStep{})); diff != "" {
-			t.Errorf("%q round trip through %q (-first +second):\n%s", path, formatKeyPath(steps), diff)
-		}
-	})
-}
 
 // FuzzExcerpt: for any input and offset, the excerpt is one line and the
 // caret sits under the character at the offset: the caret line has one

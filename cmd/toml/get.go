@@ -52,7 +52,7 @@ func runGet(c *command, e *env, args []string) int {
 	if len(rest) != 2 {
 		return usageError(e, c, "want FILE and KEY, got %d arguments", len(rest))
 	}
-	steps, err := parseKeyPath(rest[1])
+	steps, err := toml.ParsePath(rest[1])
 	if err != nil {
 		return usageError(e, c, "bad key path %q: %v", rest[1], err)
 	}
@@ -73,8 +73,8 @@ func runGet(c *command, e *env, args []string) int {
 		return exitOK
 	}
 	key := "" // the name an array of tables is printed under
-	if last := steps[len(steps)-1]; !last.isIndex {
-		key = last.key
+	if last := steps[len(steps)-1]; !last.IsIndex {
+		key = last.Key
 	}
 	text, err := tomlText(v, key)
 	if err != nil {
@@ -95,25 +95,25 @@ func displayName(arg string) string {
 
 // walkKeyPath follows steps from root. Its error names the longest prefix
 // of the path that exists and what is wrong with the next step.
-func walkKeyPath(root toml.Value, steps []pathStep) (toml.Value, error) {
+func walkKeyPath(root toml.Value, steps toml.Path) (toml.Value, error) {
 	v := root
 	for i, st := range steps {
-		at := formatKeyPath(steps[:i])
+		at := steps[:i].String()
 		where := "the document"
 		if at != "" {
 			where = at
 		}
-		if st.isIndex {
+		if st.IsIndex {
 			if v.Kind() != toml.KindArray {
-				return toml.Value{}, fmt.Errorf("key %s not found: %s is %s, not an array", formatKeyPath(steps), where, describeValue(v))
+				return toml.Value{}, fmt.Errorf("key %s not found: %s is %s, not an array", steps.String(), where, describeValue(v))
 			}
 			n := v.Array().Len()
-			idx := st.index
+			idx := st.Index
 			if idx < 0 {
 				idx += n
 			}
 			if idx < 0 || idx >= n {
-				return toml.Value{}, fmt.Errorf("key %s not found: index %d is out of range, %s has %s", formatKeyPath(steps), st.index, where, plural(n, "element"))
+				return toml.Value{}, fmt.Errorf("key %s not found: index %d is out of range, %s has %s", steps.String(), st.Index, where, plural(n, "element"))
 			}
 			v = v.Array().Index(idx)
 			continue
@@ -121,13 +121,13 @@ func walkKeyPath(root toml.Value, steps []pathStep) (toml.Value, error) {
 		if v.Kind() != toml.KindTable {
 			hint := ""
 			if v.Kind() == toml.KindArray {
-				hint = fmt.Sprintf(" (pick an element: %s[0].%s)", at, formatKey(st.key))
+				hint = fmt.Sprintf(" (pick an element: %s[0].%s)", at, formatKey(st.Key))
 			}
-			return toml.Value{}, fmt.Errorf("key %s not found: %s is %s, not a table%s", formatKeyPath(steps), where, describeValue(v), hint)
+			return toml.Value{}, fmt.Errorf("key %s not found: %s is %s, not a table%s", steps.String(), where, describeValue(v), hint)
 		}
-		next := v.Table().Get(st.key)
+		next := v.Table().Get(st.Key)
 		if next.Kind() == toml.KindInvalid {
-			return toml.Value{}, fmt.Errorf("key %s not found: %s has no key %s", formatKeyPath(steps), where, formatKey(st.key))
+			return toml.Value{}, fmt.Errorf("key %s not found: %s has no key %s", steps.String(), where, formatKey(st.Key))
 		}
 		v = next
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -76,57 +75,6 @@ func TestGet(t *testing.T) {
 			want := result{tt.wantCode, tt.wantStdout, tt.wantStderr}
 			if diff := cmp.Diff(want.transcript(), got.transcript()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-func TestParseKeyPath(t *testing.T) {
-	key := func(k string) pathStep { return pathStep{key: k} }
-	index := func(i int) pathStep { return pathStep{index: i, isIndex: true} }
-	tests := []struct {
-		path    string
-		want    []pathStep
-		wantErr string
-	}{
-		{path: "a", want: []pathStep{key("a")}},
-		{path: "tool.ruff.line-length", want: []pathStep{key("tool"), key("ruff"), key("line-length")}},
-		{path: "package[0].name", want: []pathStep{key("package"), index(0), key("name")}},
-		{path: "a[1][-2]", want: []pathStep{key("a"), index(1), index(-2)}},
-		{path: "a [ 3 ] . b", want: []pathStep{key("a"), index(3), key("b")}},
-		{path: `"a.b".'c"d'`, want: []pathStep{key("a.b"), key(`c"d`)}},
-		{path: `"tab\there\"\u00e9"`, want: []pathStep{key("tab\there\"é")}},
-		{path: "1234.true", want: []pathStep{key("1234"), key("true")}},
-		{path: "", wantErr: "missing key at the end"},
-		{path: "a.", wantErr: "missing key at the end"},
-		{path: ".a", wantErr: "unexpected '.' at character 1 (want a key)"},
-		{path: "a b", wantErr: "unexpected 'b' at character 3 (want '.', '[' or the end)"},
-		{path: "a[x]", wantErr: `index "x" at character 3 is not an integer`},
-		{path: "a[1", wantErr: "unclosed '[' at character 2"},
-		{path: `"abc`, wantErr: `unclosed " at character 1`},
-		{path: `'abc`, wantErr: "unclosed ' at character 1"},
-		{path: `"bad \q"`, wantErr: `quoted key at character 1: invalid escape sequence \q (TOML 1.0 allows \b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX)`},
-		{path: `"new` + "\n" + `line"`, wantErr: "quoted key at character 1: "},
-		{path: "[0]", wantErr: "unexpected '[' at character 1 (want a key)"},
-		{path: "'\x87'", wantErr: "not valid UTF-8"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.path, func(t *testing.T) {
-			got, err := parseKeyPath(tt.path)
-			if tt.wantErr != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
-					t.Fatalf("error %v, want %q", err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(pathStep{})); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
-			if back, err := parseKeyPath(formatKeyPath(got)); err != nil || !cmp.Equal(got, back, cmp.AllowUnexported(pathStep{})) {
-				t.Errorf("formatKeyPath gives %q, which parses back as %v, %v", formatKeyPath(got), back, err)
 			}
 		})
 	}

@@ -36,7 +36,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		checkCommand, fmtCommand, getCommand, jsonCommand, fromJSONCommand,
+		checkCommand, fmtCommand, getCommand, setCommand, addCommand, delCommand, jsonCommand, fromJSONCommand,
 		decodeCommand, encodeCommand, testCommand, versionCommand, helpCommand,
 	}
 }

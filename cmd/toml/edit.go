@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/seed02375186/toml"
+)
+
+// editFlags are the flags set, add and del share: where the result goes.
+type editFlags struct {
+	print, diff bool
+}
+
+func (f *editFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.print, "print", false, "write the result to standard output instead of the file")
+	fs.BoolVar(&f.diff, "diff", false, "print a unified diff and write nothing")
+}
+
+// editUsage is the part of set's, add's and del's help that they share.
+const editUsage = `The file is edited in place, as go mod edit does: only the bytes the
+edit concerns change (every comment, blank line and spelling elsewhere
+stays), the result is written atomically (a temporary file in the same
+directory, renamed over it, its mode kept), and a file whose bytes would
+not change is not written at all. FILE '-' reads standard input and
+writes standard output. Every edit is checked by parsing the result
+again: it must hold the old data with exactly that edit made, or nothing
+is written.
+
+KEY is a key path as toml get takes it: keys joined by dots, bare or
+quoted as in TOML, each optionally followed by [N] to pick an element of
+an array (negative N counts from the end): tool.ruff.lint.select,
+package[3].name, 'target."cfg(windows)".dependencies'.
+
+Exit status: 0 when done; 1 when the file is not valid TOML or the edit
+cannot be made (the message says why, at path:line:column where there is
+a place); 2 for usage errors and files that cannot be read or written.
+`
+
+// runEdit reads FILE, makes the edit, and writes the result where the
+// flags say.
+func runEdit(c *command, e *env, f *editFlags, file string, do func(*toml.Editor) error) int {
+	data, name, err := readInput(e, []string{file})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "toml %s: cannot read %s: %v\n", c.name, name, unwrapPathError(err))
+		return exitUsage
+	}
+	ed, err := toml.NewEditor(data)
+	if err != nil {
+		var pe *toml.ParseError
+		if errors.As(err, &pe) {
+			writeProblemsText(e.stderr, []*problem{problemOf(name, data, err)}, useColor(e.stderr))
+		} else {
+			fmt.Fprintf(e.stderr, "toml %s: %s: %v\n", c.name, name, err)
+		}
+		return exitFailure
+	}
+	if err := do(ed); err != nil {
+		var ee *toml.EditError
+		switch {
+		case errors.As(err, &ee) && ee.Line > 0:
+			fmt.Fprintf(e.stderr, "%s:%d:%d: %s %s: %s\n", name, ee.Line, ee.Column, ee.Op, ee.Path, ee.Message)
+		case errors.As(err, &ee):
+			fmt.Fprintf(e.stderr, "%s: %s %s: %s\n", name, ee.Op, ee.Path, ee.Message)
+		default:
+			fmt.Fprintf(e.stderr, "toml %s: %s: %v\n", c.name, name, err)
+		}
+		return exitFailure
+	}
+	out := ed.Bytes()
+	switch {
+	case f.diff:
+		_, err = e.stdout.Write(unifiedDiff(name+".orig", name, data, out))
+	case f.print || file == "-":
+		_, err = e.stdout.Write(out)
+	case bytes.Equal(out, data):
+		return exitOK
+	default:
+		if err := writeFileAtomic(file, out); err != nil {
+			fmt.Fprintf(e.stderr, "toml %s: cannot write %s: %v\n", c.name, name, unwrapPathError(err))
+			return exitUsage
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "toml %s: %v\n", c.name, err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+// editValue is the value argument of set and add: TOML text, or with
+// --string, a string as it is.
+func editValue(text string, asString bool) any {
+	if asString {
+		return text
+	}
+	return toml.RawValue(text)
+}
