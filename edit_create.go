@@ -1,6 +1,9 @@
 package toml
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // create makes the patches that add a missing key: t.rest below the table
 // t.parent, the last table the path found.
@@ -68,8 +71,48 @@ func (ed *edit) create(t target, value any) error {
 // dotted key of its own, after the last line that writes into the table.
 func (ed *edit) createDotted(t target, value any) error {
 	d, src := ed.doc, ed.doc.tree.src
-	// The last statement that writes a value into the table.
-	lastStmt := -1
+	// After the last statement that writes a value into the table.
+	stmts := d.dottedStmts(t.parent)
+	if len(stmts) == 0 {
+		return ed.errorf(t.parent.Span().Start, "found no line that writes into %s", describePath(ed.path[:len(ed.path)-len(t.rest)]))
+	}
+	lastStmt := stmts[len(stmts)-1]
+	s := d.stmtAt(lastStmt)
+	key := dottedPrefix(src, &s, t.chain) + "." + joinPath(t.rest)
+	text, v, err := ed.inlineValue(value, ed.stringStyle(t.parent))
+	if err != nil {
+		return err
+	}
+	ed.want = expectation{kind: expectSet, path: ed.path, value: v}
+	ed.insertLines(lastStmt+1, d.keyLine(&s, key, text), false)
+	return nil
+}
+
+// dottedPrefix returns the first parts of the key of statement s that
+// name the last table of chain, a table that dotted keys define: as many
+// parts as the table lies below the table of its section.
+func dottedPrefix(src string, s *stmt, chain []Value) string {
+	section := 0
+	for i, v := range chain {
+		if i == 0 || hasHeader(v) {
+			section = i
+		}
+	}
+	parts := len(chain) - 1 - section
+	end, n := s.key.Start, 0
+	keyParts(src, s.key, func(p Span) {
+		if n < parts {
+			end = p.End
+		}
+		n++
+	})
+	return src[s.key.Start:end]
+}
+
+// dottedStmts returns, in order, the statements that write values into
+// the table v, which dotted keys define.
+func (d *Document) dottedStmts(v Value) []int {
+	var stmts []int
 	var walk func(v Value)
 	walk = func(v Value) {
 		if v.Kind() == KindTable && v.Table().Origin() == DottedTable {
@@ -79,39 +122,12 @@ func (ed *edit) createDotted(t target, value any) error {
 			return
 		}
 		if i, ok := d.keyvalStmt(v); ok {
-			lastStmt = max(lastStmt, i)
+			stmts = append(stmts, i)
 		}
 	}
-	walk(t.parent)
-	if lastStmt < 0 {
-		return ed.errorf(t.parent.Span().Start, "found no line that writes into %s", describePath(ed.path[:len(ed.path)-len(t.rest)]))
-	}
-	s := d.stmtAt(lastStmt)
-	// That line's key names the table in its first parts: as many as the
-	// table lies below the table of its section.
-	section := 0
-	for i, v := range t.chain {
-		if o := v.Kind() == KindTable && (hasHeader(v) || i == 0); o {
-			section = i
-		}
-	}
-	parts := len(t.chain) - 1 - section
-	prefixEnd := s.key.Start
-	n := 0
-	keyParts(src, s.key, func(p Span) {
-		if n < parts {
-			prefixEnd = p.End
-		}
-		n++
-	})
-	key := src[s.key.Start:prefixEnd] + "." + joinPath(t.rest)
-	text, v, err := ed.inlineValue(value, ed.stringStyle(t.parent))
-	if err != nil {
-		return err
-	}
-	ed.want = expectation{kind: expectSet, path: ed.path, value: v}
-	ed.insertLines(lastStmt+1, d.keyLine(&s, key, text), false)
-	return nil
+	walk(v)
+	slices.Sort(stmts)
+	return slices.Compact(stmts)
 }
 
 // pathTo returns the part of the edit's path that leads to v, one of the

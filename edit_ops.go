@@ -131,8 +131,39 @@ func (ed *edit) set(value any) error {
 			return ed.errorf(t.parent.Span().Start, "%s is an array of tables, and %s is not a table", describePath(ed.path[:len(ed.path)-1]), kindPhrase(v))
 		}
 	}
-	// A table that dotted keys or headers below it make, an array of
-	// tables, or a table with a header that becomes something else: it
+	// A table that dotted keys define, outside inline tables: the value
+	// takes the place of its first line, and its other lines go.
+	if t.value.Table().Origin() == DottedTable {
+		if _, inInline := ed.innermostLiteral(t.chain); !inInline {
+			d, src := ed.doc, ed.doc.tree.src
+			stmts := d.dottedStmts(t.value)
+			text, v, err := ed.inlineValue(value, ed.stringStyle(t.parent))
+			if err != nil {
+				return err
+			}
+			first := stmts[0]
+			s := d.stmtAt(first)
+			ed.patches = append(ed.patches, patch{s.key.Start, s.value.End, dottedPrefix(src, &s, t.chain) + src[s.key.End:s.value.Start] + text})
+			// The table's other lines go, and the sections of its
+			// sub-tables; the comment lines above the first line stay.
+			for _, r := range d.ownedRanges(t.value) {
+				if first < r[0] || first >= r[1] {
+					ed.deleteStmts(r[0], r[1])
+					continue
+				}
+				if from := d.ownerStart(first); r[0] < from {
+					ed.deleteStmts(r[0], from)
+				}
+				if first+1 < r[1] {
+					ed.deleteStmts(first+1, r[1])
+				}
+			}
+			ed.want = expectation{kind: expectSet, path: ed.path, value: v}
+			return nil
+		}
+	}
+	// A table that headers below it make, an array of tables, or a table
+	// with a header that becomes something else: it
 	// goes, and the new value comes as a new one would.
 	if err := ed.Editor.edit("set", ed.text, func(del *edit) error { return del.delete() }); err != nil {
 		return err

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/seed02375186/toml"
@@ -117,7 +116,7 @@ func checkEdits(src []byte, seed uint64, n int) string {
 		if err := toml.Unmarshal([]byte(after), &got); err != nil {
 			return fmt.Sprintf("edits %q: the text does not parse: %v\n%s", log, err, after)
 		}
-		if diff := cmp.Diff(model, got, cmpopts.EquateNaNs()); diff != "" {
+		if diff := diffTrees(model, got, cmpopts.EquateNaNs()); diff != "" {
 			return fmt.Sprintf("edits %q: the data differs from the model's (-model +text):\n%s\ntext before:\n%s\ntext after:\n%s", log, diff, before, after)
 		}
 		if msg := checkComments(doc, after, e); msg != "" {
@@ -278,24 +277,36 @@ func lookup(v toml.Value, p toml.Path) toml.Value {
 // randomEdit picks an edit of a path the document holds, or of a new key
 // beside one.
 func randomEdit(r *rand.Rand, doc *toml.Document) randomEditOp {
-	var paths []toml.Path
-	var walk func(v toml.Value, p toml.Path)
-	walk = func(v toml.Value, p toml.Path) {
-		paths = append(paths, p)
+	// A random walk down from the root: each step stops, or goes into one
+	// of the value's children. (Listing every path first would take time
+	// and memory quadratic in the depth of the deepest seeds.)
+	var p toml.Path
+	v := doc.Root()
+	for len(p) == 0 || r.IntN(3) != 0 {
+		var n int
 		switch v.Kind() {
 		case toml.KindTable:
-			for _, e := range v.Table().Entries() {
-				walk(e.Value, append(slices.Clone(p), toml.PathStep{Key: e.Key.Name}))
-			}
+			n = v.Table().Len()
 		case toml.KindArray:
-			for i, e := range v.Array().Elems() {
-				walk(e, append(slices.Clone(p), toml.PathStep{Index: i, IsIndex: true}))
+			n = v.Array().Len()
+		}
+		if n == 0 {
+			break
+		}
+		i := r.IntN(n)
+		if v.Kind() == toml.KindArray {
+			p = append(p, toml.PathStep{Index: i, IsIndex: true})
+			v = v.Array().Index(i)
+			continue
+		}
+		for k, e := range v.Table().Entries() {
+			if k == i {
+				p = append(p, toml.PathStep{Key: e.Key.Name})
+				v = e.Value
+				break
 			}
 		}
 	}
-	walk(doc.Root(), nil)
-	p := paths[r.IntN(len(paths))]
-	v := lookup(doc.Root(), p)
 	switch k := r.IntN(10); {
 	case k < 3:
 		return randomEditOp{op: "set", path: p, value: randomValue(r)}

@@ -137,9 +137,10 @@ type comment struct {
 	Anchor string
 }
 
-// commentsOf finds a document's comments through its tree alone (not
-// through the layout code Format uses): every '#' outside the spans of
-// strings and keys starts one, which ends with its line.
+// commentsOf finds a document's comments with a scanner of its own (not
+// the layout code Format uses): outside strings and quoted keys, whose
+// quotes it follows, every '#' starts a comment, which ends with its
+// line. What each belongs to comes from the tree's spans.
 func commentsOf(doc *toml.Document) []comment {
 	comments, _ := commentsAt(doc)
 	return comments
@@ -148,16 +149,12 @@ func commentsOf(doc *toml.Document) []comment {
 // commentsAt is commentsOf with the offset of each comment.
 func commentsAt(doc *toml.Document) ([]comment, []int) {
 	src := doc.Source()
-	var items []toml.Span  // keys, headers and values, in source order
-	var quoted []toml.Span // strings, quoted keys and headers, which may hold '#'
+	var items []toml.Span // keys, headers and values, in source order
 	var walk func(v toml.Value)
 	walk = func(v toml.Value) {
 		items = append(items, v.Span())
 		switch v.Kind() {
 		case toml.KindTable:
-			if o := v.Table().Origin(); o == toml.HeaderTable || o == toml.ArrayElement {
-				quoted = append(quoted, v.Span())
-			}
 			for _, e := range v.Table().Entries() {
 				items = append(items, e.Key.Span)
 				walk(e.Value)
@@ -182,35 +179,55 @@ func commentsAt(doc *toml.Document) ([]comment, []int) {
 		return b.End - a.End
 	})
 	items = slices.Compact(items)
-	for _, s := range items {
-		if c := src[s.Start]; c == '"' || c == '\'' {
-			quoted = append(quoted, s)
-		}
-	}
-	slices.SortFunc(quoted, func(a, b toml.Span) int { return a.Start - b.Start })
 	var comments []comment
 	var offsets []int
-	q := 0
 	for i := 0; i < len(src); i++ {
-		for q < len(quoted) && quoted[q].End <= i {
-			q++
+		switch c := src[i]; c {
+		case '"', '\'':
+			i = skipQuoted(src, i) - 1
+		case '#':
+			end := i
+			for end < len(src) && src[end] != '\n' && src[end] != '\r' {
+				end++
+			}
+			comments = append(comments, comment{Text: strings.TrimRight(src[i:end], " \t"), Anchor: anchorOf(src, items, i)})
+			offsets = append(offsets, i)
+			i = end
 		}
-		if q < len(quoted) && quoted[q].Start <= i {
-			i = quoted[q].End - 1
-			continue
-		}
-		if src[i] != '#' {
-			continue
-		}
-		end := i
-		for end < len(src) && src[end] != '\n' && src[end] != '\r' {
-			end++
-		}
-		comments = append(comments, comment{Text: strings.TrimRight(src[i:end], " \t"), Anchor: anchorOf(src, items, i)})
-		offsets = append(offsets, i)
-		i = end
 	}
 	return comments, offsets
+}
+
+// skipQuoted returns the offset after the string or quoted key that opens
+// at i, of any of TOML's four kinds.
+func skipQuoted(src string, i int) int {
+	q := src[i]
+	if strings.HasPrefix(src[i:], strings.Repeat(string(q), 3)) {
+		end := i + 3
+		for end < len(src) {
+			if q == '"' && src[end] == '\\' {
+				end += 2
+				continue
+			}
+			if strings.HasPrefix(src[end:], strings.Repeat(string(q), 3)) {
+				end += 3
+				for end < len(src) && src[end] == q { // up to two quotes more belong to the string
+					end++
+				}
+				return end
+			}
+			end++
+		}
+		return end
+	}
+	end := i + 1
+	for end < len(src) && src[end] != q {
+		if q == '"' && src[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	return end + 1
 }
 
 // anchorOf names what the comment at offset c belongs to. Inside an
