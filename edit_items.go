@@ -225,9 +225,14 @@ func (ed *edit) deleteItem(in Value, t target) {
 		case j < len(items)-1:
 			cut(items[i].start, items[j+1].start)
 		default:
-			// The run ends the list: from the end of the item before it, so
-			// that a trailing comma stays one.
-			cut(items[lastKept].end, items[j].end)
+			// The run ends the list. With a trailing comma, from the comma
+			// of the item before it to its own, which stays the trailing
+			// one; without, from the end of the item before it.
+			if c := items[j].comma; c >= 0 {
+				cut(toks[items[lastKept].comma].span.End, toks[c].span.End)
+			} else {
+				cut(items[lastKept].end, items[j].end)
+			}
 		}
 		i = j
 	}

@@ -267,7 +267,9 @@ func (ed *edit) insertLines(i int, lines string, header bool) {
 	at := d.stmtStart(i)
 	var before, after string
 	if at == len(src) && at > 0 && !strings.HasSuffix(src, "\n") {
+		// The file ends without a line ending, and still will.
 		before = nl
+		lines = strings.TrimSuffix(lines, nl)
 	}
 	if header && d.blankBeforeHeaders() {
 		if at > 0 && (i == 0 || d.stmtAt(i-1).kind != stmtBlank) {
