@@ -72,12 +72,12 @@ func (ed *edit) insertItem(v Value, index int, key, text string) {
 	}
 	if !onePerLine {
 		switch {
+		case len(items) == 0 && table:
+			ed.patches = append(ed.patches, patch{open.span.End, closing.span.Start, " " + text + " "})
 		case len(items) == 0:
-			inner := text
-			if table {
-				inner = " " + text + " "
-			}
-			ed.patches = append(ed.patches, patch{open.span.End, closing.span.Start, inner})
+			// After the bracket: blanks inside stay, for a deletion to give
+			// them back.
+			add(open.span.End, text)
 		case index < len(items):
 			add(items[index].start, text+", ")
 		case items[len(items)-1].comma >= 0:
@@ -166,7 +166,16 @@ func (ed *edit) deleteItem(in Value, t target) {
 		onePerLine = onePerLine && it.ownLine
 	}
 	if left == 0 && !onePerLine {
-		cut(open.span.End, closing.span.Start)
+		if src := d.tree.src; src[open.span.Start] == '{' {
+			cut(open.span.End, closing.span.Start)
+		} else {
+			last := items[len(items)-1]
+			end := last.end
+			if last.comma >= 0 {
+				end = toks[last.comma].span.End
+			}
+			cut(items[0].start, end)
+		}
 		return
 	}
 	lastKept := -1

@@ -204,6 +204,75 @@ func TestFormatScalesLinearly(t *testing.T) {
 	}
 }
 
+// TestEditScalesLinearly checks the Editor's two promises of linear time:
+// one edit costs time in proportion to the document's size, whatever its
+// shape (set at the end of the document, delete at its start, append to a
+// long array, a new table after many), and n edits of one document cost
+// n times one.
+func TestEditScalesLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scaling tests edit inputs of several megabytes; skipped with -short")
+	}
+	lock := func(n int) string {
+		return scalingLines(n, func(b *strings.Builder, i int) {
+			fmt.Fprintf(b, "[[package]]\nname = \"p%d\"\nversion = \"1.0.%d\"\ndependencies = [\n \"a\",\n \"b\",\n]\n\n", i, i)
+		})
+	}
+	edits := []struct {
+		name string
+		n    int
+		doc  func(n int) string
+		edit func(ed *toml.Editor) error
+	}{
+		{"set the last package's version", 2_000, lock, func(ed *toml.Editor) error { return ed.Set("package[-1].version", "2.0.0") }},
+		{"delete the first package", 2_000, lock, func(ed *toml.Editor) error { return ed.Delete("package[0]") }},
+		{"append a package", 2_000, lock, func(ed *toml.Editor) error { return ed.Append("package", map[string]any{"name": "new"}) }},
+		{"append to a long array", 10_000, func(n int) string {
+			return "a = [\n" + strings.Repeat("    1, # one\n", n) + "]\n"
+		}, func(ed *toml.Editor) error { return ed.Append("a", 2) }},
+		{"a new table after many", 10_000, func(n int) string {
+			return scalingLines(n, func(b *strings.Builder, i int) { fmt.Fprintf(b, "[t.s%d]\nx = 1\n\n", i) })
+		}, func(ed *toml.Editor) error { return ed.Set("t.new.x", 1) }},
+		{"a key in a wide table", 10_000, func(n int) string {
+			return "[t]\n" + scalingLines(n, func(b *strings.Builder, i int) { fmt.Fprintf(b, "k%d = %d\n", i, i) })
+		}, func(ed *toml.Editor) error { return ed.Set("t.new", 1) }},
+	}
+	for _, tt := range edits {
+		t.Run(tt.name, func(t *testing.T) {
+			checkLinear(t, scalingShape{tt.name, tt.n, tt.doc}, func(src []byte) error {
+				ed, err := toml.NewEditor(src)
+				if err == nil {
+					err = tt.edit(ed)
+				}
+				return err
+			})
+		})
+	}
+	t.Run("edits of one document", func(t *testing.T) {
+		src := []byte(lock(500))
+		times := func(k int) func() {
+			return func() {
+				ed, err := toml.NewEditor(src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := range k {
+					if err := ed.Set(fmt.Sprintf("package[%d].version", i%500), "2.0.0"); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+		const k = 20
+		few, many := bestTime(times(k)), bestTime(times(10*k))
+		growth := (float64(many) / float64(10*k)) / (float64(few) / float64(k))
+		t.Logf("%d edits: %v, %d edits: %v; time per edit grew %.2f×", k, few, 10*k, many, growth)
+		if growth > maxGrowth {
+			t.Errorf("time per edit grew %.1f× from %d to %d edits, want under %d×", growth, k, 10*k, maxGrowth)
+		}
+	})
+}
+
 // checkLinear times run on the shape at n and 10n elements and fails if
 // the time per element grows by more than maxGrowth.
 func checkLinear(t *testing.T, shape scalingShape, run func([]byte) error) {

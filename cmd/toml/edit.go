@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/seed02375186/toml"
 )
@@ -60,10 +61,16 @@ func runEdit(c *command, e *env, f *editFlags, file string, do func(*toml.Editor
 	if err := do(ed); err != nil {
 		var ee *toml.EditError
 		switch {
-		case errors.As(err, &ee) && ee.Line > 0:
-			fmt.Fprintf(e.stderr, "%s:%d:%d: %s %s: %s\n", name, ee.Line, ee.Column, ee.Op, ee.Path, ee.Message)
 		case errors.As(err, &ee):
-			fmt.Fprintf(e.stderr, "%s: %s %s: %s\n", name, ee.Op, ee.Path, ee.Message)
+			msg := ee.Message
+			if strings.Contains(msg, "is not one TOML value") {
+				msg += ` (a string is written in quotes, '"1.2.3"', or given with --string)`
+			}
+			where := name
+			if ee.Line > 0 {
+				where = fmt.Sprintf("%s:%d:%d", name, ee.Line, ee.Column)
+			}
+			fmt.Fprintf(e.stderr, "%s: %s %s: %s\n", where, ee.Op, ee.Path, msg)
 		default:
 			fmt.Fprintf(e.stderr, "toml %s: %s: %v\n", c.name, name, err)
 		}
