@@ -217,8 +217,13 @@ func (ed *edit) deleteItem(in Value, t target) {
 			}
 			if end < 0 {
 				// The closing bracket shares the last line: the line ending
-				// before the run goes instead.
-				cut(toks[k].span.Start, items[j].end)
+				// before the run goes instead, unless a comment ends the
+				// line before, which needs it.
+				from := toks[k].span.Start
+				if toks[k-1].kind == tokComment {
+					from = items[i].start
+				}
+				cut(from, items[j].end)
 				if c := items[j].comma; c >= 0 {
 					cut(items[j].end, toks[c].span.End)
 				}

@@ -288,9 +288,3 @@ func (ed *edit) insert(index int, value any) error {
 	ed.insertItem(t.value, index, "", text)
 	return nil
 }
-
-// errNotTable is the reason a value cannot become an element of an array
-// of tables.
-func (ed *edit) errNotTable(v Value) error {
-	return ed.errorf(-1, "%s is an array of tables, and %s is not a table", describePath(ed.path), kindPhrase(v))
-}

@@ -143,10 +143,7 @@ func checkEdits(src []byte, seed uint64, n int) string {
 // those; a delete loses some, and keeps the others in their order.
 func checkComments(doc *toml.Document, after string, e randomEditOp) string {
 	b, offsets := commentsAt(doc)
-	var a []string
-	for _, c := range commentTexts(after) {
-		a = append(a, c)
-	}
+	a := commentTexts(after)
 	var want []string
 	old := lookup(doc.Root(), e.path)
 	switch {
