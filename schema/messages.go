@@ -376,34 +376,49 @@ func appendNewValues(list []any, items ...any) []any {
 }
 
 // closest returns the name nearest to s, or "" if none is near enough to
-// be a likely typo: names are compared without case, and may be at most a
-// third of s's length away (at least one edit, never all of s). It is the
-// rule the toml package suggests field names by.
+// be a likely typo: names are compared without (ASCII) case, and may be
+// at most a third of s's length away (at least one edit, never all of s).
+// It is the rule the toml package suggests field names by. Enums run to
+// thousands of names (ruff's rule codes), so names whose length alone
+// puts them too far are skipped, and the rows of the distance table are
+// reused.
 func closest(s string, names []string) string {
-	k := strings.ToLower(s)
-	limit := max(1, len(k)/3)
+	limit := max(1, len(s)/3)
 	best, bestDist := "", limit+1
+	var d distance
 	for _, name := range names {
-		dist := editDistance(k, strings.ToLower(name))
-		if dist > 0 && dist < bestDist && dist < len(k) {
+		if diff := len(name) - len(s); diff >= bestDist || -diff >= bestDist {
+			continue
+		}
+		dist := d.between(s, name)
+		if dist > 0 && dist < bestDist && dist < len(s) {
 			best, bestDist = name, dist
 		}
 	}
 	return best
 }
 
-// editDistance counts the insertions, deletions, substitutions and swaps
-// of adjacent bytes that turn a into b (optimal string alignment).
-func editDistance(a, b string) int {
+// distance computes edit distances with rows it keeps between calls.
+type distance struct {
+	prev2, prev, cur []int
+}
+
+// between counts the insertions, deletions, substitutions and swaps of
+// adjacent bytes that turn a into b, ignoring ASCII case (optimal string
+// alignment), so that "verison" is one edit from "version".
+func (d *distance) between(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
-		if a == b {
+		// Typos are found in short names; long ones are not worth the
+		// quadratic work.
+		if strings.EqualFold(a, b) {
 			return 0
 		}
 		return max(len(a), len(b))
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if cap(d.cur) < len(b)+1 {
+		d.prev2, d.prev, d.cur = make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev2, prev, cur := d.prev2[:len(b)+1], d.prev[:len(b)+1], d.cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -411,15 +426,23 @@ func editDistance(a, b string) int {
 		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if lower(a[i-1]) == lower(b[j-1]) {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+			if i > 1 && j > 1 && lower(a[i-1]) == lower(b[j-2]) && lower(a[i-2]) == lower(b[j-1]) {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
+	d.prev2, d.prev, d.cur = prev2, prev, cur
 	return prev[len(b)]
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

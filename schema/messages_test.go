@@ -121,3 +121,25 @@ names = {ok = 1, Bad = 2}
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+func TestClosest(t *testing.T) {
+	tests := []struct {
+		s     string
+		names []string
+		want  string
+	}{
+		{"verison", []string{"name", "version", "versions"}, "version"},
+		{"Verison", []string{"version"}, "version"},     // case aside
+		{"E5O1", []string{"E501", "E50", "E5"}, "E501"}, // nearest, not first
+		{"ab", []string{"abc"}, "abc"},
+		{"x", []string{"y"}, ""},                      // the whole of s
+		{"name", []string{"name"}, ""},                // the key itself
+		{"version", []string{"v", "versionnnnn"}, ""}, // too far by length
+		{"features", []string{"featurs", "feature"}, "featurs"},
+	}
+	for _, tt := range tests {
+		if got := closest(tt.s, tt.names); got != tt.want {
+			t.Errorf("closest(%q, %q) = %q, want %q", tt.s, tt.names, got, tt.want)
+		}
+	}
+}

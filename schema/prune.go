@@ -17,9 +17,10 @@ import (
 // document replaced by true:
 //
 //   - properties for keys the table does not have (a property applies only
-//     to a key that is there);
+//     to a key that is there), dropped altogether unless unknown keys are
+//     errors, whose messages suggest the nearest name;
 //   - keywords of objects at a value that is not a table, and keywords of
-//     arrays at a value that is not an array;
+//     arrays at a value that is not an array, dropped;
 //   - additionalProperties when every key of the table is named in
 //     properties, and the schema of a dependency whose key is absent.
 //
@@ -249,24 +250,20 @@ func (p *pruner) node(sch any, inst any, path string) any {
 	_, isArray := inst.([]any)
 
 	if !isTable {
-		for _, kw := range []string{"properties", "patternProperties", "dependencies", "dependentSchemas"} {
-			if m, ok := obj[kw].(map[string]any); ok {
-				out[kw] = allTrue(m)
-			}
-		}
-		for _, kw := range []string{"additionalProperties", "propertyNames", "unevaluatedProperties"} {
-			if _, ok := obj[kw]; ok {
-				out[kw] = true
-			}
+		for _, kw := range objectKeywords {
+			delete(out, kw)
 		}
 	} else {
 		props, _ := obj["properties"].(map[string]any)
 		if props != nil {
-			pruned := make(map[string]any, len(props))
+			// The names of absent keys are kept where an unknown key is an
+			// error, for its message to suggest one.
+			keepNames := obj["additionalProperties"] == false || obj["unevaluatedProperties"] == false
+			pruned := make(map[string]any, len(table))
 			for k, sub := range props {
 				if v, ok := table[k]; ok {
 					pruned[k] = p.node(sub, v, path+"/"+escapeToken(k))
-				} else {
+				} else if keepNames {
 					pruned[k] = true
 				}
 			}
@@ -301,13 +298,8 @@ func (p *pruner) node(sch any, inst any, path string) any {
 		}
 	}
 	if !isArray {
-		for _, kw := range []string{"items", "additionalItems", "contains", "unevaluatedItems"} {
-			if _, ok := obj[kw]; ok {
-				out[kw] = true
-			}
-		}
-		if _, ok := obj["prefixItems"]; ok {
-			delete(out, "prefixItems")
+		for _, kw := range arrayKeywords {
+			delete(out, kw)
 		}
 	}
 	// The keywords that apply their schemas to the value itself.
@@ -328,21 +320,19 @@ func (p *pruner) node(sch any, inst any, path string) any {
 	return out
 }
 
+// The keywords that apply only to a table, and only to an array: at a
+// value of another kind they do nothing, and go.
+var (
+	objectKeywords = []string{
+		"properties", "patternProperties", "additionalProperties", "propertyNames",
+		"dependencies", "dependentSchemas", "dependentRequired", "unevaluatedProperties",
+	}
+	arrayKeywords = []string{"items", "additionalItems", "prefixItems", "contains", "unevaluatedItems"}
+)
+
 // escapeToken writes a key as a JSON pointer token.
 func escapeToken(key string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(key)
-}
-
-func allTrue(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		if isSchema(v) {
-			out[k] = true
-		} else {
-			out[k] = v // a dependency's list of keys
-		}
-	}
-	return out
 }
 
 // ref prunes the target of a $ref for inst, when the target is a whole
