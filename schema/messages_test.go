@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -140,6 +141,30 @@ func TestClosest(t *testing.T) {
 	for _, tt := range tests {
 		if got := closest(tt.s, tt.names); got != tt.want {
 			t.Errorf("closest(%q, %q) = %q, want %q", tt.s, tt.names, got, tt.want)
+		}
+	}
+}
+
+// TestKeyNamePlaces checks where key names that break propertyNames are
+// reported when several tables hold the same bad name: each at its own
+// table, whatever order the validator visited the tables in (it walks
+// maps, so the test repeats).
+func TestKeyNamePlaces(t *testing.T) {
+	dir := t.TempDir()
+	writeSchema(t, dir, "s.json", `{"additionalProperties": {"type": "object", "propertyNames": {"pattern": "^[a-z]+$"}}}`)
+	s, err := Open("s.json", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "[a]\nBad = 1\n[b]\nok = 1\n[c]\nWorse = 1\nBad = 2\n[d]\nx = 1\n[e]\nBad = 3\n[f]\ny = 1\n"
+	var want []string
+	for _, at := range []string{"2:1: a.Bad", "6:1: c.Worse", "7:1: c.Bad", "11:1: e.Bad"} {
+		name := at[strings.LastIndex(at, ".")+1:]
+		want = append(want, at+`: key name not allowed: "`+name+`" does not match the pattern ^[a-z]+$`)
+	}
+	for range 30 {
+		if diff := cmp.Diff(want, validateString(t, s, src)); diff != "" {
+			t.Fatalf("(-want +got):\n%s", diff)
 		}
 	}
 }

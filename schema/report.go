@@ -45,6 +45,20 @@ type finding struct {
 
 	unknown bool   // an unexpected key; text holds a suggestion, if any
 	subject string // what the message calls the value, when not the value at loc (a key name)
+
+	// keyName is set for a key name that broke propertyNames; guess is
+	// set when its location must be guessed (see tableWithKey).
+	keyName string
+	guess   *locationGuess
+}
+
+// locationGuess is what is known of where a key name that broke
+// propertyNames is: the location of the error above it, the location the
+// validator reported (of the right length, its last tokens perhaps
+// overwritten), and the schema's location.
+type locationGuess struct {
+	above, reported []string
+	schemaURL       string
 }
 
 // depth is how far into the document a finding is, for choosing the
@@ -59,10 +73,13 @@ func (f finding) isRequired() bool { return f.missing != nil }
 type reporter struct {
 	doc    *toml.Document
 	served *servedDocs
+
+	keyIndex map[string]map[string][][]string // see tablesWithKey
 }
 
 func (r *reporter) violations(ve *jsonschema.ValidationError, s *Schema) []Violation {
-	findings := r.collect(ve)
+	findings := r.collect(ve, nil)
+	r.placeKeyNames(findings)
 	type group struct {
 		v        Violation
 		findings []finding
@@ -103,14 +120,16 @@ func (s *Schema) owner(loc []string) string {
 }
 
 // collect returns the findings of an error and the errors below it.
-func (r *reporter) collect(e *jsonschema.ValidationError) []finding {
+// above is the location of the nearest error above it whose location can
+// be trusted (see tableWithKey).
+func (r *reporter) collect(e *jsonschema.ValidationError, above []string) []finding {
 	loc := e.InstanceLocation
 	f := finding{loc: loc, schema: e.SchemaURL}
 	switch k := e.ErrorKind.(type) {
 	case *kind.Schema, *kind.Group, *kind.Reference, *kind.AllOf:
 		var out []finding
 		for _, c := range e.Causes {
-			out = append(out, r.collect(c)...)
+			out = append(out, r.collect(c, loc)...)
 		}
 		return out
 	case *kind.AnyOf:
@@ -137,7 +156,13 @@ func (r *reporter) collect(e *jsonschema.ValidationError) []finding {
 			f.at, f.text = atKey, "key not allowed here"
 		}
 	case *kind.PropertyNames:
-		f.loc, f.at = child(r.tableWithKey(loc, k.Property, e.SchemaURL), k.Property), atKey
+		f.at, f.keyName = atKey, k.Property
+		if len(above) >= len(loc) {
+			f.loc = child(above[:len(loc)], k.Property)
+		} else {
+			f.guess = &locationGuess{above: above, reported: slices.Clone(loc), schemaURL: e.SchemaURL}
+			f.loc = child(loc, k.Property) // of the right length until placeKeyNames
+		}
 		f.text = "key name not allowed"
 		if why := r.reasons(e.Causes, strconv.Quote(k.Property)); why != "" {
 			f.text += ": " + why
@@ -190,7 +215,7 @@ func (r *reporter) collect(e *jsonschema.ValidationError) []finding {
 func (r *reporter) reasons(causes []*jsonschema.ValidationError, subject string) string {
 	var texts []string
 	for _, c := range causes {
-		for _, f := range r.collect(c) {
+		for _, f := range r.collect(c, nil) {
 			f.subject = subject
 			texts = appendNew(texts, r.findingText(f))
 		}
@@ -206,7 +231,7 @@ func (r *reporter) alternatives(e *jsonschema.ValidationError) []finding {
 	here := len(e.InstanceLocation)
 	branches := make([][]finding, len(e.Causes))
 	for i, c := range e.Causes {
-		branches[i] = r.collect(c)
+		branches[i] = r.collect(c, e.InstanceLocation)
 	}
 	at := func(b []finding, is func(finding) bool) bool {
 		return len(b) == 1 && b[0].depth() == here && b[0].at == atValue && is(b[0])
@@ -347,59 +372,109 @@ func (r *reporter) arrayLen(loc []string) int {
 	return r.value(loc).Array().Len()
 }
 
-// tableWithKey returns the location of the table whose key name broke a
-// propertyNames rule. The validator hands such an error a location that
-// shares its memory with the walk's and may have been overwritten by the
-// time it is read (jsonschema v6.0.3, validator.go: InstanceLocation =
-// vd.vloc), though it keeps its length. So the location is checked, and
-// if it is not that of a table holding key, the table is looked for among
-// those at the same depth: the one the schema's location names through
-// properties, else the one alone, else the first that shares the longest
-// prefix with the reported location.
-func (r *reporter) tableWithKey(loc []string, key, schemaURL string) []string {
-	loc = slices.Clone(loc)
-	has := func(l []string) bool {
-		_, ok := r.value(l).Table().Lookup(key)
-		return r.value(l).Kind() == toml.KindTable && ok
+// placeKeyNames sets the location of each key name that broke
+// propertyNames whose location had to be guessed. The validator hands
+// such an error a location that shares its memory with the walk's, and
+// that may have been overwritten by the time it is read (jsonschema
+// v6.0.3, validator.go: InstanceLocation = vd.vloc), though it keeps its
+// length; every other error's location is a copy. The first tokens are
+// those of the nearest error above it; the table is then one at the
+// right depth below that holds the key: the one the reported location
+// names, else the one the schema location names through properties, else
+// the one that shares the most tokens with the reported location; and
+// one that another such error has not claimed already, for each table
+// with a bad key name has an error of its own.
+func (r *reporter) placeKeyNames(findings []finding) {
+	claimed := make(map[string]bool)
+	id := func(loc []string) string { return strings.Join(loc, "\x00") }
+	for _, f := range findings {
+		if f.keyName != "" && f.guess == nil {
+			claimed[id(f.loc)] = true
+		}
 	}
-	if has(loc) {
-		return loc
-	}
-	if named := propertiesPath(schemaURL); len(named) == len(loc) && has(named) {
-		return named
-	}
-	var candidates [][]string
-	var walk func(v toml.Value, path []string)
-	walk = func(v toml.Value, path []string) {
-		if len(path) == len(loc) {
-			if has(path) {
-				candidates = append(candidates, slices.Clone(path))
+	for i := range findings {
+		f := &findings[i]
+		if f.guess == nil {
+			continue
+		}
+		var candidates [][]string
+		depth := len(f.guess.reported)
+		rebuilt := append(slices.Clone(f.guess.above), f.guess.reported[len(f.guess.above):]...)
+		if r.hasKey(rebuilt, f.keyName) {
+			candidates = append(candidates, rebuilt)
+		}
+		if named := propertiesPath(f.guess.schemaURL); len(named) == depth && slices.Equal(named[:len(f.guess.above)], f.guess.above) && r.hasKey(named, f.keyName) {
+			candidates = append(candidates, named)
+		}
+		below := slices.Clone(r.tablesWithKey(f.guess.above, depth-len(f.guess.above), f.keyName))
+		shared := func(c []string) int {
+			n := 0
+			for i := range c {
+				if c[i] == rebuilt[i] {
+					n++
+				}
 			}
-			return
+			return n
 		}
-		switch v.Kind() {
-		case toml.KindTable:
-			for _, e := range v.Table().Entries() {
-				walk(e.Value, append(path, e.Key.Name))
+		slices.SortStableFunc(below, func(a, b []string) int { return cmp.Compare(shared(b), shared(a)) })
+		candidates = append(candidates, below...)
+		if len(candidates) == 0 {
+			continue // not found: left where the validator said
+		}
+		table := candidates[0]
+		for _, c := range candidates {
+			if !claimed[id(child(c, f.keyName))] {
+				table = c
+				break
 			}
-		case toml.KindArray:
-			for i, e := range v.Array().Elems() {
-				walk(e, append(path, strconv.Itoa(i)))
+		}
+		f.loc = child(table, f.keyName)
+		claimed[id(f.loc)] = true
+	}
+}
+
+// hasKey reports whether the value at a location is a table holding key.
+func (r *reporter) hasKey(loc []string, key string) bool {
+	v := r.value(loc)
+	_, ok := v.Table().Lookup(key)
+	return v.Kind() == toml.KindTable && ok
+}
+
+// tablesWithKey returns the locations of the tables depth levels below
+// the location above that hold key, in document order. The tables at
+// that depth are indexed by their keys once per reporter, so that many
+// such errors cost one walk.
+func (r *reporter) tablesWithKey(above []string, depth int, key string) [][]string {
+	id := strings.Join(above, "\x00") + "\x01" + strconv.Itoa(depth)
+	index, ok := r.keyIndex[id]
+	if !ok {
+		index = make(map[string][][]string)
+		var walk func(v toml.Value, path []string)
+		walk = func(v toml.Value, path []string) {
+			if len(path) == len(above)+depth {
+				for _, e := range v.Table().Entries() {
+					index[e.Key.Name] = append(index[e.Key.Name], slices.Clone(path))
+				}
+				return
+			}
+			switch v.Kind() {
+			case toml.KindTable:
+				for _, e := range v.Table().Entries() {
+					walk(e.Value, append(path, e.Key.Name))
+				}
+			case toml.KindArray:
+				for i, e := range v.Array().Elems() {
+					walk(e, append(path, strconv.Itoa(i)))
+				}
 			}
 		}
-	}
-	walk(r.doc.Root(), make([]string, 0, len(loc)))
-	best, bestShared := loc, -1
-	for _, c := range candidates {
-		shared := 0
-		for shared < len(c) && c[shared] == loc[shared] {
-			shared++
+		walk(r.value(above), slices.Clone(above))
+		if r.keyIndex == nil {
+			r.keyIndex = make(map[string]map[string][][]string)
 		}
-		if shared > bestShared {
-			best, bestShared = c, shared
-		}
+		r.keyIndex[id] = index
 	}
-	return best
+	return index[key]
 }
 
 // propertiesPath returns the instance location a schema location names
