@@ -168,3 +168,60 @@ func TestKeyNamePlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestMessagesDraft2020 checks a user's schema in draft 2020-12 (not
+// pruned; the keywords that later drafts added), the bounds of numbers,
+// and TOML's local times, which RFC 3339's time format does not take.
+func TestMessagesDraft2020(t *testing.T) {
+	dir := t.TempDir()
+	writeSchema(t, dir, "s.json", `{
+		"$schema": "https://json-schema.org/draft/2020-12/schema",
+		"$defs": {"port": {"type": "integer", "minimum": 1, "maximum": 65535}},
+		"properties": {
+			"server": {
+				"type": "object",
+				"properties": {"host": {"type": "string"}, "port": {"$ref": "#/$defs/port"}},
+				"dependentRequired": {"tls": ["cert"]},
+				"unevaluatedProperties": false
+			},
+			"pair": {"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}], "items": false},
+			"when": {"type": "string", "format": "date"},
+			"at": {"type": "string", "format": "date-time"},
+			"t": {"type": "string", "format": "time"},
+			"ratio": {"exclusiveMinimum": 0, "multipleOf": 0.5},
+			"name": {"minLength": 2},
+			"tags": {"minItems": 1}
+		}
+	}`)
+	s, err := Open("s.json", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := `when = 2024-01-15
+at = 2024-01-15T10:00:00+02:00
+t = 10:00:00
+pair = ["a", 1, true]
+ratio = 0.75
+name = "x"
+tags = []
+[server]
+host = "h"
+port = 70000
+tls = true
+hots = 1
+`
+	want := []string{
+		`3:5: t: a local time has no offset from UTC, which an RFC 3339 time needs (Z or +01:00 at the end)`,
+		`4:17: pair[2]: an element beyond those the array may hold`,
+		`5:9: ratio: must be a multiple of 0.5, found float 0.75`,
+		`6:8: name: must be at least 2 characters long, found 1`,
+		`7:8: tags: must have at least 1 element, found 0`,
+		`8:1: server: with "tls" set, missing required key "cert"`,
+		`10:8: server.port: must be at most 65535, found integer 70000`,
+		`11:1: unknown key server.tls`,
+		`12:1: unknown key server.hots (did you mean "host"?)`,
+	}
+	if diff := cmp.Diff(want, validateString(t, s, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"cmp"
+	"math/big"
 	"net/url"
 	"slices"
 	"strconv"
@@ -151,9 +152,19 @@ func (r *reporter) collect(e *jsonschema.ValidationError, above []string) []find
 		}
 		return out
 	case *kind.FalseSchema:
-		f.text = "not allowed here"
-		if r.isKey(loc) {
+		switch parent, last := schemaParent(e.SchemaURL); {
+		case last == "unevaluatedProperties" && r.isKey(loc):
+			// The 2019-09 and later spelling of additionalProperties: false.
+			f.at, f.unknown = atKey, true
+			if s := closest(loc[len(loc)-1], r.propertyNames(parent)); s != "" {
+				f.text = " (did you mean " + strconv.Quote(s) + "?)"
+			}
+		case last == "items" || last == "additionalItems" || last == "unevaluatedItems":
+			f.text = "an element beyond those the array may hold"
+		case r.isKey(loc):
 			f.at, f.text = atKey, "key not allowed here"
+		default:
+			f.text = "not allowed here"
 		}
 	case *kind.PropertyNames:
 		f.at, f.keyName = atKey, k.Property
@@ -183,6 +194,31 @@ func (r *reporter) collect(e *jsonschema.ValidationError, above []string) []find
 		f.pattern = k.Want
 	case *kind.Format:
 		f.text = formatText(k)
+		if v := r.value(loc).Kind(); (k.Want == "time" || k.Want == "date-time") && (v == toml.KindLocalTime || v == toml.KindLocalDateTime) {
+			f.text = "a " + kindNouns[v] + " has no offset from UTC, which an RFC 3339 " + k.Want + " needs (Z or +01:00 at the end)"
+		}
+	case *kind.Minimum:
+		f.text = "must be at least " + ratText(k.Want) + ", found " + r.found(loc)
+	case *kind.Maximum:
+		f.text = "must be at most " + ratText(k.Want) + ", found " + r.found(loc)
+	case *kind.ExclusiveMinimum:
+		f.text = "must be more than " + ratText(k.Want) + ", found " + r.found(loc)
+	case *kind.ExclusiveMaximum:
+		f.text = "must be less than " + ratText(k.Want) + ", found " + r.found(loc)
+	case *kind.MultipleOf:
+		f.text = "must be a multiple of " + ratText(k.Want) + ", found " + r.found(loc)
+	case *kind.MinLength:
+		f.text = "must be at least " + plural(k.Want, "character") + " long, found " + strconv.Itoa(k.Got)
+	case *kind.MaxLength:
+		f.text = "must be at most " + plural(k.Want, "character") + " long, found " + strconv.Itoa(k.Got)
+	case *kind.MinItems:
+		f.text = "must have at least " + plural(k.Want, "element") + ", found " + strconv.Itoa(k.Got)
+	case *kind.MaxItems:
+		f.text = "must have at most " + plural(k.Want, "element") + ", found " + strconv.Itoa(k.Got)
+	case *kind.MinProperties:
+		f.text = "must have at least " + plural(k.Want, "key") + ", found " + strconv.Itoa(k.Got)
+	case *kind.MaxProperties:
+		f.text = "must have at most " + plural(k.Want, "key") + ", found " + strconv.Itoa(k.Got)
 	case *kind.UniqueItems:
 		f.loc = child(loc, strconv.Itoa(k.Duplicates[1]))
 		f.text = "same as element " + strconv.Itoa(k.Duplicates[0]) + "; the elements must differ"
@@ -515,6 +551,29 @@ func (r *reporter) propertyNames(schemaURL string) []string {
 
 func child(loc []string, tok string) []string {
 	return append(slices.Clip(loc), tok)
+}
+
+// schemaParent splits a schema location into the location of the schema
+// object that holds the last keyword, and that keyword:
+// "u#/properties/a/items" gives "u#/properties/a" and "items".
+func schemaParent(schemaURL string) (parent, last string) {
+	i := strings.LastIndexByte(schemaURL, '/')
+	if i < 0 || !strings.Contains(schemaURL[:i+1], "#") {
+		return schemaURL, ""
+	}
+	return schemaURL[:i], schemaURL[i+1:]
+}
+
+// ratText writes a bound as a number: 65535, 0.5.
+func ratText(r *big.Rat) string {
+	if r == nil {
+		return "?"
+	}
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	f, _ := r.Float64()
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }
 
 // dependencyKey returns KEY when a schema location is that of
