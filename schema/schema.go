@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -107,7 +108,11 @@ func Open(ref, dir string) (*Schema, error) {
 		if err != nil {
 			return nil, err
 		}
-		fileURL = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+		slashed := filepath.ToSlash(abs)
+		if !strings.HasPrefix(slashed, "/") {
+			slashed = "/" + slashed // C:/x is file:///C:/x
+		}
+		fileURL = (&url.URL{Scheme: "file", Path: slashed}).String()
 	}
 	if _, err := loadDoc(fileURL); err != nil {
 		return nil, err
@@ -198,7 +203,7 @@ func (s *Schema) compiled(inst any) (*jsonschema.Schema, *servedDocs, error) {
 	w := v.(*wholeSchema)
 	if w.uses.Add(1) > wholeAfter {
 		w.once.Do(func() { w.sch, w.served, w.err = s.compile(nil, false) })
-		if w.err == nil {
+		if w.err == nil && w.sch != nil {
 			return w.sch, w.served, nil
 		}
 	}
@@ -314,8 +319,8 @@ func (s *servedDocs) at(location string) any {
 		case map[string]any:
 			node = n[tok]
 		case []any:
-			i := 0
-			if _, err := fmt.Sscanf(tok, "%d", &i); err != nil || i < 0 || i >= len(n) {
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(n) {
 				return nil
 			}
 			node = n[i]

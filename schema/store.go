@@ -176,18 +176,16 @@ func readDoc(rawURL string) (any, error) {
 		return nil, fmt.Errorf("%s: %w", displayURL(rawURL), err)
 	}
 	if !isEmbedded {
-		doc = stripAnnotations(doc)
+		return stripAnnotations(doc), nil // the embedded files are stripped already
 	}
-	if isEmbedded {
-		if err := applyOverlay(name, doc); err != nil {
-			return nil, err
-		}
+	if err := applyOverlay(name, doc); err != nil {
+		return nil, err
 	}
 	return doc, nil
 }
 
-// OfflineError is a schema that refers to a URL that is neither one of the
-// embedded SchemaStore schemas nor a local file: validation never uses the
+// OfflineError reports a schema URL that is neither one of the embedded
+// SchemaStore schemas nor a local file: validation never uses the
 // network.
 type OfflineError struct {
 	URL string
