@@ -13,8 +13,8 @@ import (
 // and validates each against its metaschema: SchemaStore's pyproject.json
 // reaches 27 files and takes 150 ms or more to compile. A document uses a
 // small part of that. Before compiling, each schema object on the
-// document's path is copied with the parts that cannot apply to the
-// document replaced by true:
+// document's path is copied without the parts that cannot apply to the
+// document (or with true in their place):
 //
 //   - properties for keys the table does not have (a property applies only
 //     to a key that is there), dropped altogether unless unknown keys are
@@ -362,10 +362,14 @@ func (p *pruner) ref(obj map[string]any, ref string, inst any, path string) any 
 		if abs.Fragment != "" || abs.RawQuery != "" {
 			return obj
 		}
-		if _, ok := embeddedName(abs.String()); !ok && abs.Scheme != "file" {
+		// A file that cannot be read, or pruned, is left to the compiler
+		// under its own URL.
+		fileURL := abs.String()
+		doc, err := loadDoc(fileURL)
+		if m, ok := doc.(map[string]any); err != nil || !ok || !pruneInfoOf(fileURL, m).ok {
 			return obj
 		}
-		target = p.session.add(abs.String(), inst, path)
+		target = p.session.add(fileURL, inst, path)
 	}
 	out := make(map[string]any, len(obj))
 	for k, v := range obj {
