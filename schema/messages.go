@@ -76,13 +76,7 @@ func (r *reporter) findingText(f finding) string {
 			text += " (nor " + typeList(f.types) + ")"
 		}
 		if v := r.value(f.loc); v.Kind() == toml.KindString {
-			var names []string
-			for _, v := range f.values {
-				if s, ok := v.(string); ok {
-					names = append(names, s)
-				}
-			}
-			if s := closest(v.Str(), names); s != "" {
+			if s := r.nearestValue(f, v.Str()); s != "" {
 				text += "; did you mean " + strconv.Quote(s) + "?"
 			}
 		}
@@ -108,6 +102,28 @@ func (r *reporter) findingText(f finding) string {
 		return prefix + orList(want) + ", found " + found()
 	}
 	return f.text
+}
+
+// nearestValue returns the string of a long enum nearest to s. A
+// document may repeat one bad value many times over (a removed rule code
+// in every per-file-ignores list); each is looked for once.
+func (r *reporter) nearestValue(f finding, s string) string {
+	id := f.schema + "\x00" + s
+	if near, ok := r.nearest[id]; ok {
+		return near
+	}
+	var names []string
+	for _, v := range f.values {
+		if name, ok := v.(string); ok {
+			names = append(names, name)
+		}
+	}
+	near := closest(s, names)
+	if r.nearest == nil {
+		r.nearest = make(map[string]string)
+	}
+	r.nearest[id] = near
+	return near
 }
 
 // found describes the value at a location as the message's "found": its

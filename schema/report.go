@@ -76,6 +76,7 @@ type reporter struct {
 	served *servedDocs
 
 	keyIndex map[string]map[string][][]string // see tablesWithKey
+	nearest  map[string]string                // see nearestValue
 }
 
 func (r *reporter) violations(ve *jsonschema.ValidationError, s *Schema) []Violation {
