@@ -16,13 +16,34 @@ import (
 var checkCommand = &command{
 	name:    "check",
 	summary: "validate TOML files, reporting each problem at path:line:column",
-	usage: `usage: toml check [--format text|github|json] PATH...
+	usage: `usage: toml check [--format text|github|json] [--schema FILE | --no-schema] [--strict] PATH...
 
 Check parses every file as TOML 1.0.0 and reports each one that is not
 valid. A directory is searched recursively for *.toml files (skipping .git
 directories); a file named explicitly is checked whatever its name; '-'
 reads standard input. All files are checked, in parallel, and reported in
 the order given (directories in lexical order).
+
+A file that has a JSON Schema is validated against it too, and every
+violation is reported at the key or value at fault. Its schema is, first
+found first:
+
+  --schema FILE      the named schema, for every file
+  #:schema PATH      a comment among those that open the file: a path
+                     (relative to the file) or a SchemaStore URL
+  the file's name    the schema SchemaStore's catalog gives it:
+                     pyproject.toml, Cargo.toml, ruff.toml, .ruff.toml,
+                     uv.toml, rustfmt.toml, rust-toolchain.toml, taplo.toml,
+                     tombi.toml, pdm.toml, hatch.toml, Makefile.toml
+                     (cargo-make), pylock.toml, cibuildwheel.toml,
+                     maturin.toml, ty.toml, quikrun.toml
+
+The SchemaStore schemas are built in; no schema is ever fetched. A
+violation of a standard's rules (all of Cargo.toml, pyproject.toml outside
+[tool]) or of a schema named by --schema or #:schema is an error. A
+violation of a tool's own schema ([tool.NAME] in pyproject.toml, and tool
+files such as ruff.toml and uv.toml) is a warning, since those schemas lag
+or lead their tools; --strict makes it an error.
 
 Each problem goes to standard output. The text format (the default) is
 the convention of compilers and go vet, which editors and CI logs link:
@@ -32,17 +53,22 @@ the convention of compilers and go vet, which editors and CI logs link:
             ^
 
 --format github prints GitHub Actions annotations
-(::error file=path,line=N,col=N::message) and --format json prints a JSON
-array of {"file", "line", "column", "message"} objects ([] when all are
-valid). A summary goes to standard error: "checked 37 files: 2 invalid".
+(::error file=path,line=N,col=N::message, or ::warning) and --format json
+prints a JSON array of {"file", "line", "column", "severity", "message"}
+objects ([] when all are valid). A summary goes to standard error:
+"checked 37 files: 2 invalid, 3 warnings".
 
-Exit status: 0 when every file is valid, 1 when any is invalid, 2 for
-usage errors or a file or directory that cannot be read (the message says
+Exit status: 0 when every file is valid (warnings do not count), 1 when
+any is invalid, 2 for usage errors (a --schema file that cannot be used
+is one) or a file or directory that cannot be read (the message says
 which; the other files are still checked).
 
 Flags:
 
   --format FORMAT   text (default), github or json
+  --schema FILE     validate every file against this JSON Schema
+  --no-schema       do not validate against schemas
+  --strict          make violations of tools' schemas errors, not warnings
 
 Examples:
 
@@ -50,6 +76,7 @@ Examples:
   toml check .                        # every *.toml below the current directory
   toml check --format github .        # in a GitHub Actions step
   toml check --format json config/ | jq -r '.[].file'
+  toml check --schema config.schema.json config.toml
   cat Cargo.toml | toml check -
 `,
 	run: runCheck,
@@ -107,6 +134,9 @@ const stdinName = "<stdin>"
 func runCheck(c *command, e *env, args []string) int {
 	fs := newFlagSet(c)
 	format := fs.String("format", "text", "output format: text, github or json")
+	schemaFile := fs.String("schema", "", "validate every file against this JSON Schema")
+	noSchema := fs.Bool("no-schema", false, "do not validate against schemas")
+	strict := fs.Bool("strict", false, "make violations of tools' schemas errors")
 	paths, err := parseFlags(e, c, fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -118,9 +148,13 @@ func runCheck(c *command, e *env, args []string) int {
 	if len(paths) == 0 {
 		return usageError(e, c, "no files given (use '.' for the current directory, '-' for standard input)")
 	}
+	schemas, err := newSchemaChecker(*schemaFile, *noSchema, *strict)
+	if err != nil {
+		return usageError(e, c, "%v", err)
+	}
 
 	targets := collectTargets(paths)
-	results := checkAll(targets, e.stdin)
+	results := checkAll(targets, e.stdin, schemas)
 
 	var problems []*problem
 	unreadable, invalid, warnings := 0, 0, 0
@@ -238,24 +272,25 @@ func collectTargets(paths []string) []checkTarget {
 
 // checkAll checks the targets in parallel and returns the results in
 // the targets' order.
-func checkAll(targets []checkTarget, stdin io.Reader) []checkResult {
+func checkAll(targets []checkTarget, stdin io.Reader, schemas *schemaChecker) []checkResult {
 	results := make([]checkResult, len(targets))
 	readTargets(targets, stdin, func(i int, data []byte, err error) {
-		results[i] = checkData(targets[i].name, data, err)
+		results[i] = checkData(targets[i].name, data, err, schemas)
 	})
 	return results
 }
 
-// checkData parses one file's contents.
-func checkData(name string, data []byte, readErr error) checkResult {
+// checkData parses one file's contents, and validates it against its
+// schema if it has one.
+func checkData(name string, data []byte, readErr error, schemas *schemaChecker) checkResult {
 	if readErr != nil {
 		return checkResult{readErr: readErr}
 	}
 	// The data is never written after it is read: parsing it in place
 	// saves a copy as large as the file.
-	_, err := toml.ParseString(unsafe.String(unsafe.SliceData(data), len(data)))
+	doc, err := toml.ParseString(unsafe.String(unsafe.SliceData(data), len(data)))
 	if err == nil {
-		return checkResult{}
+		return checkResult{problems: schemas.check(name, data, doc)}
 	}
 	return checkResult{problems: []*problem{problemOf(name, data, err)}}
 }
