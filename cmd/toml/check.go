@@ -18,13 +18,14 @@ import (
 var checkCommand = &command{
 	name:    "check",
 	summary: "validate TOML files, reporting each problem at path:line:column",
-	usage: `usage: toml check [--format text|github|json] PATH...
+	usage: `usage: toml check [--format text|github|json] [--toml 1.1] PATH...
 
-Check parses every file as TOML 1.0.0 and reports each one that is not
-valid. A directory is searched recursively for *.toml files (skipping .git
-directories); a file named explicitly is checked whatever its name; '-'
-reads standard input. All files are checked, in parallel, and reported in
-the order given (directories in lexical order).
+Check parses every file as TOML 1.0.0 (1.1.0 with --toml 1.1) and
+reports each one that is not valid. A directory is searched recursively
+for *.toml files (skipping .git directories); a file named explicitly is
+checked whatever its name; '-' reads standard input. All files are
+checked, in parallel, and reported in the order given (directories in
+lexical order).
 
 Each problem goes to standard output. The text format (the default) is
 the convention of compilers and go vet, which editors and CI logs link:
@@ -38,6 +39,13 @@ the convention of compilers and go vet, which editors and CI logs link:
 array of {"file", "line", "column", "message"} objects ([] when all are
 valid). A summary goes to standard error: "checked 37 files: 2 invalid".
 
+A file that TOML 1.0 rejects only for constructs of TOML 1.1 gets a
+problem for each of them, at its line and column: a newline, a comment
+or a trailing comma in an inline table, a \e or \xHH escape, a time
+without seconds. So a file that must stay readable by TOML 1.0 parsers
+(Python's tomllib before 3.15, Cargo before Rust 1.94) is checked in one
+pass; --toml 1.1 accepts them.
+
 Exit status: 0 when every file is valid, 1 when any is invalid, 2 for
 usage errors or a file or directory that cannot be read (the message says
 which; the other files are still checked).
@@ -45,6 +53,7 @@ which; the other files are still checked).
 Flags:
 
   --format FORMAT   text (default), github or json
+  --toml VERSION    read TOML 1.0 (the default) or 1.1
 
 Examples:
 
@@ -53,6 +62,7 @@ Examples:
   toml check --format github .        # in a GitHub Actions step
   toml check --format json config/ | jq -r '.[].file'
   cat Cargo.toml | toml check -
+  toml check --toml 1.1 ruff.toml     # a file for TOML 1.1 readers
 `,
 	run: runCheck,
 }
@@ -109,6 +119,7 @@ const stdinName = "<stdin>"
 func runCheck(c *command, e *env, args []string) int {
 	fs := newFlagSet(c)
 	format := fs.String("format", "text", "output format: text, github or json")
+	version := tomlFlag(fs)
 	paths, err := parseFlags(e, c, fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -122,7 +133,7 @@ func runCheck(c *command, e *env, args []string) int {
 	}
 
 	targets := collectTargets(paths)
-	results := checkAll(targets, e.stdin)
+	results := checkAll(targets, e.stdin, *version)
 
 	var problems []*problem
 	unreadable, invalid, warnings := 0, 0, 0
@@ -238,10 +249,10 @@ func collectTargets(paths []string) []checkTarget {
 	return targets
 }
 
-// checkAll checks the targets on a pool of runtime.NumCPU() workers and
-// returns the results in the targets' order. Standard input is read here,
-// once, before the workers start.
-func checkAll(targets []checkTarget, stdin io.Reader) []checkResult {
+// checkAll checks the targets, as TOML of the given version, on a pool of
+// runtime.NumCPU() workers and returns the results in the targets' order.
+// Standard input is read here, once, before the workers start.
+func checkAll(targets []checkTarget, stdin io.Reader, version toml.Version) []checkResult {
 	results := make([]checkResult, len(targets))
 	var stdinData []byte
 	var stdinErr error
@@ -264,11 +275,11 @@ func checkAll(targets []checkTarget, stdin io.Reader) []checkResult {
 					continue
 				}
 				if t.stdin {
-					results[i] = checkData(t.name, stdinData, stdinErr)
+					results[i] = checkData(t.name, stdinData, stdinErr, version)
 					continue
 				}
 				data, err := os.ReadFile(t.name)
-				results[i] = checkData(t.name, data, err)
+				results[i] = checkData(t.name, data, err, version)
 			}
 		}()
 	}
@@ -280,16 +291,19 @@ func checkAll(targets []checkTarget, stdin io.Reader) []checkResult {
 	return results
 }
 
-// checkData parses one file's contents.
-func checkData(name string, data []byte, readErr error) checkResult {
+// checkData parses one file's contents as TOML of the given version.
+func checkData(name string, data []byte, readErr error, version toml.Version) checkResult {
 	if readErr != nil {
 		return checkResult{readErr: readErr}
 	}
 	// The data is never written after it is read: parsing it in place
 	// saves a copy as large as the file.
-	_, err := toml.ParseString(unsafe.String(unsafe.SliceData(data), len(data)))
+	_, err := version.ParseString(unsafe.String(unsafe.SliceData(data), len(data)))
 	if err == nil {
 		return checkResult{}
+	}
+	if problems := newerProblems(name, data, version); problems != nil {
+		return checkResult{problems: problems}
 	}
 	return checkResult{problems: []*problem{problemOf(name, data, err)}}
 }
