@@ -1,6 +1,7 @@
 package fuzz
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,6 +22,9 @@ import (
 //   - A document that TOML 1.0 reads, TOML 1.1 reads the same.
 //   - Marshal writes a 1.1 document as TOML 1.0 that Parse reads back to
 //     the same values.
+//   - A Decoder set to V1_1 accepts what V1_1.Parse accepts, into any with
+//     the same values, and gives positioned errors into the struct shapes
+//     of FuzzDecode.
 //   - Portability fails exactly when V1_1.Parse does, with its error; it
 //     says V1_0 exactly when Parse succeeds; its constructs are in source
 //     order, each with a real position and a span whose text fits its
@@ -35,6 +39,9 @@ func FuzzParse11(f *testing.F) {
 		doc10, err10 := toml.Parse(src)
 		needs, uses, perr := toml.Portability(src)
 		if msg := checkPortability(src, err11, err10, needs, uses, perr); msg != "" {
+			t.Fatalf("input %q:\n%s", src, msg)
+		}
+		if msg := checkDecode11(src, doc11, err11); msg != "" {
 			t.Fatalf("input %q:\n%s", src, msg)
 		}
 		if err11 != nil {
@@ -70,6 +77,36 @@ func FuzzParse11(f *testing.F) {
 			t.Fatalf("input %q:\nMarshal wrote %q, which reads back different (-parsed +reparsed):\n%s", src, out, diff)
 		}
 	})
+}
+
+// checkDecode11 returns what is wrong with decoding src as TOML 1.1, given
+// what V1_1.Parse gave, or "".
+func checkDecode11(src []byte, doc *toml.Document, parseErr error) string {
+	decode := func(v any) error {
+		dec := toml.NewDecoder(bytes.NewReader(src))
+		dec.Version(toml.V1_1)
+		return dec.Decode(v)
+	}
+	var generic any
+	err := decode(&generic)
+	if msg := checkDecodeError(src, err); msg != "" {
+		return "into any: " + msg
+	}
+	switch {
+	case parseErr != nil && (err == nil || err.Error() != parseErr.Error()):
+		return fmt.Sprintf("V1_1.Parse fails with %q, the decoder with %v", parseErr, err)
+	case parseErr == nil && err != nil:
+		return fmt.Sprintf("V1_1.Parse accepts it, the decoder into any fails: %v", err)
+	case parseErr == nil:
+		if diff := diffTrees(plainTree(doc.Root()), plainGo(generic)); diff != "" {
+			return fmt.Sprintf("decoding into any differs from the parsed document (-parsed +decoded):\n%s", diff)
+		}
+	}
+	var config fuzzConfig
+	if msg := checkDecodeError(src, decode(&config)); msg != "" {
+		return "into a struct: " + msg
+	}
+	return ""
 }
 
 // newerHint ends the message of TOML 1.0's error for a construct of 1.1.
