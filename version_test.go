@@ -467,3 +467,51 @@ func TestMarshal11Document(t *testing.T) {
 		t.Errorf("Value.String() of a string with ESC is %s, want \\u001B", s)
 	}
 }
+
+// TestPositions11 checks the keys and values of a TOML 1.1 document: each
+// key's name and source text, and where each key and value starts, in
+// an inline table over several lines, with escaped keys (one too long for
+// the tree to keep its length) and times without seconds.
+func TestPositions11(t *testing.T) {
+	long := strings.Repeat("\\x41", 80) // 320 bytes of source, 80 of name
+	src := "t = {\r\n" +
+		"  \"k\\e\" = 07:32, # c\n" +
+		"  # c\n" +
+		"  '\\e' = {\n" +
+		"    \"" + long + "\" = 1979-05-27 07:32Z,\n" +
+		"  },\n" +
+		"}\n"
+	doc, err := toml.V1_1.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type node struct {
+		Key, KeyText    string
+		KeyLine, KeyCol int
+		Kind            toml.Kind
+		ValueText       string
+		ValLine, ValCol int
+	}
+	var got []node
+	var walk func(tab toml.Table)
+	walk = func(tab toml.Table) {
+		for _, e := range tab.Entries() {
+			kp, vp := doc.Position(e.Key.Span.Start), e.Value.Position()
+			got = append(got, node{e.Key.Name, doc.Text(e.Key.Span), kp.Line, kp.Column, e.Value.Kind(), doc.Text(e.Value.Span()), vp.Line, vp.Column})
+			if e.Value.Kind() == toml.KindTable {
+				walk(e.Value.Table())
+			}
+		}
+	}
+	walk(doc.Table())
+	inner := "{\n    \"" + long + "\" = 1979-05-27 07:32Z,\n  }"
+	want := []node{
+		{"t", "t", 1, 1, toml.KindTable, src[4 : len(src)-1], 1, 5},
+		{"k\x1b", `"k\e"`, 2, 3, toml.KindLocalTime, "07:32", 2, 11},
+		{`\e`, `'\e'`, 4, 3, toml.KindTable, inner, 4, 10},
+		{strings.Repeat("A", 80), `"` + long + `"`, 5, 5, toml.KindDateTime, "1979-05-27 07:32Z", 5, 330},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
