@@ -139,6 +139,17 @@ func (p *parser) withoutSeconds(start, at int, msg string) (dateTime, Kind, int,
 	return d, kind, start + end, nil
 }
 
+// appendSpelled11 is appendInlineValue for a scalar v of a document read
+// as TOML 1.1, spelled text in its source: it keeps the spelling unless a
+// construct of TOML 1.1 is in it, which TOML 1.0, the encoder's output,
+// does not allow.
+func appendSpelled11(b []byte, v Value, text string) []byte {
+	if spelledInTOML11(text, v.Kind()) {
+		return appendInlineValue(b, v, false)
+	}
+	return append(b, text...)
+}
+
 // spelledInTOML11 reports whether text, the source of a scalar of kind k
 // in a TOML 1.1 document, uses a construct of TOML 1.1: an escape \e or
 // \xHH, or a time without seconds. The encoder, which writes TOML 1.0,
