@@ -89,6 +89,9 @@ import (
 // document, and every problem found is reported, in document order. When
 // there is more than one, the error is a DecodeErrors. A syntax error is a
 // *ParseError, and nothing is decoded.
+//
+// Unmarshal reads TOML 1.0.0; a Decoder set with Version(V1_1) reads TOML
+// 1.1.0.
 func Unmarshal(data []byte, v any) error {
 	// The tree is built over data itself rather than a copy: the caller
 	// may change data once Unmarshal returns, so every string that leaves

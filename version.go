@@ -16,6 +16,9 @@ import "fmt"
 // the document is TOML 1.1 (otherwise the error is the one reading it as
 // 1.1 gives). Portability lists all of them at once.
 //
+// Bare keys are ASCII letters, digits, '-' and '_' in TOML 1.1.0 as in
+// 1.0.0: drafts of 1.1 allowed other letters, the release does not.
+//
 // The encoder always writes TOML 1.0.0, which readers of either version
 // accept.
 type Version uint8

@@ -184,6 +184,8 @@ func TestParse11Errors(t *testing.T) {
 		{"lone carriage return", "a = {\r b = 1}", `toml: line 1, column 6: a carriage return (U+000D) must be followed by a line feed`},
 		{"control character in a comment", "a = { # \x01\n}", `toml: line 1, column 9: control character U+0001 is not allowed in a comment`},
 		{"still one table", "a = {\n b = 1,\n}\n[a.c]", `toml: line 4, column 2: cannot define keys inside a: it is defined as an inline table, which cannot be extended (first defined at line 1, column 1)`},
+		{"unicode bare key, as in drafts of 1.1", "é = 1", `toml: line 1, column 1: expected a key (bare, "quoted" or 'literal'), found 'é'`},
+		{"unicode in a dotted key", "a.é = 1", `toml: line 1, column 3: expected a key (bare, "quoted" or 'literal'), found 'é'`},
 		{"duplicate over lines", "a = {\n b = 1,\n b = 2,\n}", `toml: line 3, column 2: key b is already defined as an integer value (first defined at line 2, column 2)`},
 	}
 	for _, tt := range tests {
