@@ -302,7 +302,7 @@ func checkData(name string, data []byte, readErr error, version toml.Version) ch
 	if err == nil {
 		return checkResult{}
 	}
-	if problems := newerProblems(name, data, version); problems != nil {
+	if problems := newerProblems(name, data, err); problems != nil {
 		return checkResult{problems: problems}
 	}
 	return checkResult{problems: []*problem{problemOf(name, data, err)}}
