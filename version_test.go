@@ -517,3 +517,36 @@ func TestPositions11(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestDepthLimit11 nests multi-line inline tables with trailing commas at
+// the depth limit and one past it: TOML 1.1 reads the first and rejects
+// the second at the limit; TOML 1.0 names the first construct of the one
+// and gives 1.1's error for the other; Portability finds every construct
+// of the first.
+func TestDepthLimit11(t *testing.T) {
+	nested := func(depth int) string {
+		return "a = " + strings.Repeat("{\na=", depth-1) + "1" + strings.Repeat(",\n}", depth-1)
+	}
+	atLimit, past := nested(toml.MaxDepth), nested(toml.MaxDepth+1)
+	if _, err := toml.V1_1.Parse([]byte(atLimit)); err != nil {
+		t.Errorf("V1_1.Parse at the limit: %v", err)
+	}
+	_, err := toml.V1_1.Parse([]byte(past))
+	// At the key inside the innermost table, at the start of its line.
+	want := fmt.Sprintf("toml: line %d, column 1: document nests deeper than %d tables and arrays", toml.MaxDepth+1, toml.MaxDepth)
+	if err == nil || err.Error() != want {
+		t.Errorf("V1_1.Parse past the limit: %v, want %q", err, want)
+	}
+	if _, err10 := toml.Parse([]byte(past)); err10 == nil || err10.Error() != want {
+		t.Errorf("Parse past the limit: %v, want %q", err10, want)
+	}
+	if _, err10 := toml.Parse([]byte(atLimit)); err10 == nil || !strings.HasSuffix(err10.Error(), "newline in an inline table is TOML 1.1; parse with toml.V1_1 or --toml 1.1") {
+		t.Errorf("Parse at the limit: %v", err10)
+	}
+	needs, uses, err := toml.Portability([]byte(atLimit))
+	// Each table has a newline after its opening brace, and a trailing
+	// comma and a newline before its closing one.
+	if wantUses := 3 * (toml.MaxDepth - 1); err != nil || needs != toml.V1_1 || len(uses) != wantUses {
+		t.Errorf("Portability at the limit: %v, %d constructs, %v; want %v, %d", needs, len(uses), err, toml.V1_1, wantUses)
+	}
+}
