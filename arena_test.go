@@ -24,7 +24,7 @@ func TestTransientParseReuse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, p, err := parseTransient(src, 0)
+			got, p, err := parseTransient(src, 0, V1_0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -40,7 +40,7 @@ func TestTransientParseReuse(t *testing.T) {
 // the document it read: its stores hold no pointers, and what does is
 // emptied.
 func TestReleaseDropsStrings(t *testing.T) {
-	_, p, err := parseTransient("a = 'x'\nb = [1, 2]\n[c]\nd = {e = \"\\u00e9\"}\n\"\\t\" = 1\n", 0)
+	_, p, err := parseTransient("a = 'x'\nb = [1, 2]\n[c]\nd = {e = \"\\u00e9\"}\n\"\\t\" = 1\n", 0, V1_0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func BenchmarkParseTransient(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		_, p, err := parseTransient(src, 0)
+		_, p, err := parseTransient(src, 0, V1_0)
 		if err != nil {
 			b.Fatal(err)
 		}

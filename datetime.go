@@ -196,7 +196,7 @@ func unpackDateTime(bits uint64, frac uint32) dateTime {
 // parseDateTimeText reads a whole string as a date-time of the given kind.
 func parseDateTimeText(s string, want Kind) (dateTime, error) {
 	d, kind, n, msg := scanDateTime(s, 0)
-	if msg == "" && (n != len(s) || kind != want) {
+	if msg == "" && (n != len(s) || kind != want) || msg == noSecondsMessage {
 		msg = "expected a " + want.String() + " in RFC 3339 form"
 	}
 	if msg != "" {
@@ -233,7 +233,8 @@ func looksLikeDateTime(s string, i int) bool {
 
 // scanDateTime reads a date-time value at s[i:]. It returns the value, its
 // kind, the offset just past it (or of the fault) and, on failure, what was
-// wrong.
+// wrong. A time without seconds, which only TOML 1.1 allows, fails with
+// noSecondsMessage right after its minutes: see parser.withoutSeconds.
 //
 //	offset-date-time = full-date time-delim partial-time time-offset
 //	local-date-time  = full-date time-delim partial-time
@@ -308,7 +309,7 @@ func scanPartialTime(s string, i int, t *LocalTime) (int, string) {
 		return i, "malformed time: expected HH:MM:SS"
 	}
 	if i+5 >= len(s) || s[i+5] != ':' {
-		return i + 5, "malformed time: seconds are required in TOML 1.0 (HH:MM:SS)"
+		return i + 5, noSecondsMessage
 	}
 	sec, ok := digitsAt(s, i+6, 2)
 	if !ok {

@@ -89,6 +89,9 @@ import (
 // document, and every problem found is reported, in document order. When
 // there is more than one, the error is a DecodeErrors. A syntax error is a
 // *ParseError, and nothing is decoded.
+//
+// Unmarshal reads TOML 1.0.0; a Decoder set with Version(V1_1) reads TOML
+// 1.1.0.
 func Unmarshal(data []byte, v any) error {
 	// The tree is built over data itself rather than a copy: the caller
 	// may change data once Unmarshal returns, so every string that leaves
@@ -151,6 +154,11 @@ func (d *Decoder) MaxInputSize(n int64) { d.maxInput = n }
 // past the limit. n <= 0 means no limit, the default.
 func (d *Decoder) MaxValues(n int) { d.opts.maxValues = n }
 
+// Version sets the version of TOML the document is read as: V1_0 by
+// default, or V1_1. A construct of TOML 1.1 in a document read as 1.0 is
+// a *ParseError that names it.
+func (d *Decoder) Version(v Version) { d.opts.version = v }
+
 // Decode reads the whole of its input as one TOML document and stores its
 // values in v, by the rules of Unmarshal.
 func (d *Decoder) Decode(v any) error {
@@ -199,10 +207,11 @@ func (d *Decoder) read() (string, error) {
 }
 
 type decodeOptions struct {
-	strict    bool // unknown keys are errors
-	track     bool // unknown keys are listed for Undecoded
-	maxValues int  // passed to the parser; 0: no limit
-	borrowed  bool // the source belongs to the caller, who may change it later
+	strict    bool    // unknown keys are errors
+	track     bool    // unknown keys are listed for Undecoded
+	maxValues int     // passed to the parser; 0: no limit
+	borrowed  bool    // the source belongs to the caller, who may change it later
+	version   Version // the TOML the document is read as
 }
 
 // decodeDocument is the one path of Unmarshal and Decoder.Decode: parse,
@@ -212,7 +221,10 @@ func decodeDocument(src string, v any, opts decodeOptions) ([]UndecodedKey, erro
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return nil, fmt.Errorf("toml: cannot decode into %s: need a non-nil pointer", describeTarget(v))
 	}
-	p := newParser(src, opts.maxValues, true)
+	if !opts.version.valid() {
+		return nil, opts.version.unknown()
+	}
+	p := newParser(src, opts.maxValues, opts.version, true)
 	d := newDecodeState(p.doc, opts)
 	defer d.release()
 	if generic(v) {

@@ -90,9 +90,18 @@ func (e *EditError) Position() Position {
 }
 
 // NewEditor parses src, a TOML 1.0 document, for editing. An invalid
-// document gives the parser's *ParseError.
-func NewEditor(src []byte) (*Editor, error) {
-	doc, err := parseForEdit(string(src))
+// document gives the parser's *ParseError. V1_1.NewEditor edits a TOML
+// 1.1 document.
+func NewEditor(src []byte) (*Editor, error) { return V1_0.NewEditor(src) }
+
+// NewEditor is the package's NewEditor for a document of TOML version v:
+// the document is read, and each edit's result checked, as that version,
+// and new values given as TOML text may use its syntax.
+func (v Version) NewEditor(src []byte) (*Editor, error) {
+	if !v.valid() {
+		return nil, v.unknown()
+	}
+	doc, err := parseForEdit(string(src), v)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +200,7 @@ func (ed *edit) commit() error {
 		// Setting a value to its own text: nothing to check.
 		return ed.check(ed.doc)
 	}
-	doc, err := parseForEdit(text)
+	doc, err := parseForEdit(text, ed.doc.Version())
 	if err != nil {
 		return ed.errorf(-1, "the edit would make the document invalid (%v); the document is unchanged. This is a bug of the Editor", err)
 	}

@@ -314,7 +314,7 @@ func (ed *edit) sectionFromInline(v Value, element bool) (string, Value, error) 
 			b = append(b, nl...)
 		}
 	})
-	doc, err := ParseString(string(b))
+	doc, err := ed.doc.Version().ParseString(string(b))
 	if err != nil {
 		return "", Value{}, ed.errorf(-1, "cannot write %s as a section: %v", src[v.Span().Start:v.Span().End], err)
 	}

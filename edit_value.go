@@ -31,7 +31,7 @@ func (ed *edit) inlineValue(value any, quote byte) (string, Value, error) {
 		}
 		text = strings.TrimSuffix(out[len("v = "):], "\n")
 	}
-	doc, err := ParseString("v = " + text + "\n")
+	doc, err := ed.doc.Version().ParseString("v = " + text + "\n")
 	if err != nil || doc.Table().Len() != 1 || doc.Table().Get("v").Span().End != len("v = ")+len(text) {
 		msg := "is not one TOML value"
 		if pe, ok := err.(*ParseError); ok {

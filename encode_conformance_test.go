@@ -32,37 +32,45 @@ func (inProcessEncoder) Run(_ context.Context, input string) (int, string, bool,
 	return 0, strings.TrimSpace(string(out)) + "\n", false, nil
 }
 
-// TestEncoderConformance runs every TOML 1.0.0 encoder case of toml-test:
-// the runner reads our TOML back with its own decoder and compares values.
-// The decoder cases run in TestConformance.
+// TestEncoderConformance runs every encoder case of toml-test, of TOML
+// 1.0.0 and of TOML 1.1.0: the runner reads our TOML back with its own
+// decoder and compares values. Marshal writes TOML 1.0 for both; the
+// 1.1 cases' TOML is also read back here with Parse, in 1.0 mode. The
+// decoder cases run in TestConformance.
 func TestEncoderConformance(t *testing.T) {
-	r := tomltest.NewRunner(tomltest.Runner{
-		Version:  "1.0.0",
-		Decoder:  inProcessDecoder{},
-		Encoder:  inProcessEncoder{},
-		RunTests: []string{"encoder/*", "encoder/*/*", "encoder/*/*/*"},
-		Parallel: 2,
-	})
-	tests, err := r.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range tests.Tests {
-		if !tc.Encoder() {
-			continue
-		}
-		t.Run(tc.Path, func(t *testing.T) {
-			if tc.Skipped {
-				t.Fatal("skipped: no case may be skipped")
+	for _, suite := range suites {
+		t.Run(suite.version.String(), func(t *testing.T) {
+			r := tomltest.NewRunner(tomltest.Runner{
+				Version:  suite.version.String(),
+				Decoder:  inProcessDecoder{suite.version},
+				Encoder:  inProcessEncoder{},
+				RunTests: []string{"encoder/*", "encoder/*/*", "encoder/*/*/*"},
+				Parallel: 2,
+			})
+			tests, err := r.Run()
+			if err != nil {
+				t.Fatal(err)
 			}
-			if tc.Failed() {
-				t.Errorf("%s\ninput:\n%s\noutput:\n%s", tc.Failure, tc.Input, tc.Output)
+			for _, tc := range tests.Tests {
+				if !tc.Encoder() {
+					continue
+				}
+				t.Run(tc.Path, func(t *testing.T) {
+					if tc.Skipped {
+						t.Fatal("skipped: no case may be skipped")
+					}
+					if tc.Failed() {
+						t.Errorf("%s\ninput:\n%s\noutput:\n%s", tc.Failure, tc.Input, tc.Output)
+					}
+					if _, err := toml.Parse([]byte(tc.Output)); err != nil {
+						t.Errorf("the encoder wrote TOML that is not TOML 1.0: %v\noutput:\n%s", err, tc.Output)
+					}
+				})
 			}
+			if got := tests.PassedEncoder + tests.FailedEncoder; got != suite.encoder {
+				t.Errorf("ran %d encoder cases, want %d", got, suite.encoder)
+			}
+			t.Logf("encoder: %d passed, %d failed", tests.PassedEncoder, tests.FailedEncoder)
 		})
 	}
-	const wantEncoder = 205
-	if got := tests.PassedEncoder + tests.FailedEncoder; got != wantEncoder {
-		t.Errorf("ran %d encoder cases, want %d", got, wantEncoder)
-	}
-	t.Logf("encoder: %d passed, %d failed", tests.PassedEncoder, tests.FailedEncoder)
 }

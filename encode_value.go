@@ -32,6 +32,9 @@ func appendInlineValue(b []byte, v Value, spelled bool) []byte {
 	k := v.Kind()
 	if spelled && k != KindArray && k != KindTable && k != KindInvalid {
 		if s, src := v.Span(), v.t.src; 0 <= s.Start && s.Start < s.End && s.End <= len(src) {
+			if v.t.version != V1_0 {
+				return appendSpelled11(b, v, src[s.Start:s.End])
+			}
 			return append(b, src[s.Start:s.End]...)
 		}
 	}

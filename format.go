@@ -52,11 +52,20 @@ import "unsafe"
 //
 // TestFormatStyleFollowsCorpus recounts these figures from the corpus and
 // fails if a rule stops being what the corpus does most.
-func Format(src []byte) ([]byte, error) {
+func Format(src []byte) ([]byte, error) { return V1_0.Format(src) }
+
+// Format is the package's Format for a document of TOML version v, which
+// it keeps: a TOML 1.1 document stays 1.1, its inline tables over several
+// lines laid out as arrays over several lines are (see Downgrade for a
+// rewrite as TOML 1.0).
+func (v Version) Format(src []byte) ([]byte, error) {
+	if !v.valid() {
+		return nil, v.unknown()
+	}
 	// The tree is dropped before Format returns, and the output holds
 	// copies of the source's bytes: the source need not be copied, and the
 	// tree can take pooled memory.
-	doc, p, err := parseTransient(unsafe.String(unsafe.SliceData(src), len(src)), 0)
+	doc, p, err := parseTransient(unsafe.String(unsafe.SliceData(src), len(src)), 0, v)
 	if err != nil {
 		return nil, err
 	}

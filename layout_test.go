@@ -7,22 +7,25 @@ import (
 	"testing"
 )
 
-// TestLayoutMatchesTree reads every valid document's layout and checks it
+// TestLayoutMatchesTree reads every valid document's layout, in TOML 1.0
+// and 1.1, and checks it
 // against the parser's tree: the statements tile the source; each header
 // and each top-level value is a node of the tree with the same span; the
 // tokens inside each array are its elements, and those inside each inline
 // table its keys and values, in order.
 func TestLayoutMatchesTree(t *testing.T) {
-	for name, src := range validInputs(t, "1.0.0") {
-		t.Run(name, func(t *testing.T) {
-			doc, err := parseForEdit(src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := checkLayout(doc); err != nil {
-				t.Error(err)
-			}
-		})
+	for _, v := range []Version{V1_0, V1_1} {
+		for name, src := range validInputs(t, v.String()) {
+			t.Run(v.String()+"/"+name, func(t *testing.T) {
+				doc, err := parseForEdit(src, v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := checkLayout(doc); err != nil {
+					t.Error(err)
+				}
+			})
+		}
 	}
 }
 

@@ -23,6 +23,17 @@ type lexer struct {
 	pos  int
 	buf  []byte     // scratch for decoding escapes; reused
 	text textBlocks // where decoded strings are kept
+
+	// version is the TOML the document is read as. Each construct of
+	// TOML 1.1 is found where a TOML 1.0 reader fails, so the parser
+	// tests it only there.
+	version Version
+	// sawNewer is set when the error returned is for a construct of TOML
+	// 1.1 in a 1.0 document.
+	sawNewer bool
+	// uses, when not nil, gets every construct of TOML 1.1 met: for
+	// Portability.
+	uses *[]Construct
 }
 
 // textBlocks keeps the strings that escapes made different from their
@@ -506,7 +517,7 @@ func (l *lexer) escape(i int) (int, error) {
 		return i + 2, nil
 	}
 	if c != 'u' && c != 'U' {
-		return i, l.errorAt(i, "invalid escape sequence \\%s (TOML 1.0 allows \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX)", l.escapedChar(i+1))
+		return l.newerEscape(i)
 	}
 	n := 4
 	if c == 'U' {

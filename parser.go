@@ -12,37 +12,39 @@ const MaxDepth = 10000
 // Parse parses a TOML 1.0.0 document into a tree in which every key, value
 // and table header knows its source span. A syntax error, or a document that
 // breaks a rule of TOML (a duplicate key, a table defined twice), gives a
-// *ParseError naming the line and column.
+// *ParseError naming the line and column. A construct of TOML 1.1 gives an
+// error that says so, if the document is TOML 1.1; V1_1.Parse reads it.
 func Parse(data []byte) (*Document, error) {
-	p := newParser(string(data), 0, false)
+	p := newParser(string(data), 0, V1_0, false)
 	return p.parse()
 }
 
 // ParseString is Parse for a document already held as a string. The tree
 // refers to src instead of a copy of it, which saves the copy Parse makes.
 func ParseString(src string) (*Document, error) {
-	return newParser(src, 0, false).parse()
+	return newParser(src, 0, V1_0, false).parse()
 }
 
-// parseString parses src; a maxValues above zero caps the number of values
-// (scalars, arrays and tables) the document may hold.
+// parseString parses src as TOML 1.0; a maxValues above zero caps the
+// number of values (scalars, arrays and tables) the document may hold.
 func parseString(src string, maxValues int) (*Document, error) {
-	return newParser(src, maxValues, false).parse()
+	return newParser(src, maxValues, V1_0, false).parse()
 }
 
 // parseTransient parses src into pooled memory, for a caller that drops
 // the tree before it returns: it must call release with the parser once
 // no node of the tree can be reached any more.
-func parseTransient(src string, maxValues int) (*Document, *parser, error) {
-	p := newParser(src, maxValues, true)
+func parseTransient(src string, maxValues int, version Version) (*Document, *parser, error) {
+	p := newParser(src, maxValues, version, true)
 	doc, err := p.parse()
 	return doc, p, err
 }
 
-// parseForEdit parses src for an Editor: the document also records where
-// each of its top-level statements starts (see Document.stmts).
-func parseForEdit(src string) (*Document, error) {
-	p := newParser(src, 0, false)
+// parseForEdit parses src, of TOML version, for an Editor: the document
+// also records where each of its top-level statements starts (see
+// Document.stmts).
+func parseForEdit(src string, version Version) (*Document, error) {
+	p := newParser(src, 0, version, false)
 	p.recordStmts = true
 	return p.parse()
 }
@@ -50,7 +52,7 @@ func parseForEdit(src string) (*Document, error) {
 // maxSource is the largest document: offsets and node numbers are 32 bits.
 const maxSource = 1<<32 - 1
 
-func newParser(src string, maxValues int, pooled bool) *parser {
+func newParser(src string, maxValues int, version Version, pooled bool) *parser {
 	var p *parser
 	if pooled {
 		p, _ = parserPool.Get().(*parser)
@@ -58,7 +60,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 	if p == nil {
 		p = &parser{doc: &Document{}}
 	}
-	p.lexer = lexer{src: src, buf: p.buf[:0]}
+	p.lexer = lexer{src: src, buf: p.buf[:0], version: version}
 	p.keys = p.keys[:0] // a document that failed may have left keys on it
 	p.maxValues = maxValues
 	p.sink, p.stream, p.dropped = nil, elementStream{closed: p.stream.closed[:0]}, 0
@@ -68,6 +70,7 @@ func newParser(src string, maxValues int, pooled bool) *parser {
 	if len(src) <= maxSource {
 		p.tree.init(src)
 	}
+	p.tree.version = version
 	return p
 }
 
@@ -95,9 +98,24 @@ func (p *parser) parse() (*Document, error) {
 	p.current, p.currentDepth = 0, 0
 	p.section = nil
 	if err := p.parseToml(); err != nil {
+		if p.sawNewer {
+			return nil, p.newerOrWorse(err)
+		}
 		return nil, err
 	}
 	return p.doc, nil
+}
+
+// newerOrWorse returns err, the error of a TOML 1.0 parse for a construct
+// of TOML 1.1, if the document is TOML 1.1; if it is not, the error that
+// reading it as TOML 1.1 gives, which its fault would give in 1.0 as
+// well. So an error says "is TOML 1.1" only when reading the document as
+// 1.1 would succeed.
+func (p *parser) newerOrWorse(err error) error {
+	if _, err11 := newParser(p.src, p.maxValues, V1_1, false).parse(); err11 != nil {
+		return err11
+	}
+	return err
 }
 
 type parser struct {
@@ -408,7 +426,9 @@ func (p *parser) parseVal(depth int) (uint32, error) {
 	case isDigit(c) && looksLikeDateTime(p.src, p.pos):
 		d, kind, end, msg := scanDateTime(p.src, p.pos)
 		if msg != "" {
-			return 0, p.errorAt(end, "%s", msg)
+			if d, kind, end, err = p.withoutSeconds(start, end, msg); err != nil {
+				return 0, err
+			}
 		}
 		if err := p.endNumber(start, end); err != nil {
 			return 0, err
@@ -615,8 +635,11 @@ var startsBlank = [256]bool{' ': true, '\t': true, '#': true, '\n': true, '\r': 
 //	inline-table = inline-table-open [ inline-table-keyvals ] inline-table-close
 //	inline-table-keyvals = keyval [ inline-table-sep inline-table-keyvals ]
 //
-// with ws around every part and no newlines (TOML 1.0). The nodes of its
-// values follow its own.
+// with ws around every part and no newlines (TOML 1.0). TOML 1.1 allows
+// ws-comment-newline where 1.0 allows ws, and a comma after the last
+// pair: its constructs are met where a 1.0 table fails (a newline, a
+// comment, '}' after a comma), and inlineBlanks and trailingComma read
+// them or give 1.0's error. The nodes of its values follow its own.
 func (p *parser) parseInlineTable(depth int) (uint32, error) {
 	start := p.pos
 	if depth > MaxDepth {
@@ -647,18 +670,31 @@ func (p *parser) parseInlineTable(depth int) (uint32, error) {
 		// The blanks before the key were skipped, after the brace or the
 		// comma.
 		if c := p.peek(); c == '\n' || c == '\r' || c == '#' {
-			return 0, p.errorAt(p.pos, "expected a key in an inline table, found %s (an inline table must stay on one line in TOML 1.0)", p.describe(p.pos))
+			comma := p.commaBefore()
+			if err := p.inlineBlanks(start); err != nil {
+				return 0, err
+			}
+			if p.peek() == '}' {
+				if comma >= 0 {
+					p.use(constructInlineComma, comma, comma+1)
+				}
+				return closed()
+			}
 		}
 		if err := p.parseKeyval(tn, depth); err != nil {
 			return 0, err
 		}
+	separator:
 		p.skipSpace()
 		switch p.peek() {
 		case ',':
 			p.pos++
 			p.skipSpace()
 			if p.peek() == '}' {
-				return 0, p.errorAt(p.pos-1, "trailing comma in an inline table (not allowed in TOML 1.0)")
+				if err := p.trailingComma(); err != nil {
+					return 0, err
+				}
+				return closed()
 			}
 			continue
 		case '}':
@@ -667,8 +703,11 @@ func (p *parser) parseInlineTable(depth int) (uint32, error) {
 		if p.atEOF() {
 			return 0, p.errorAt(start, "unterminated inline table: no closing '}'")
 		}
-		if p.peek() == '\n' || p.peek() == '\r' || p.peek() == '#' {
-			return 0, p.errorAt(p.pos, "expected ',' or '}' in an inline table, found %s (an inline table must stay on one line in TOML 1.0)", p.describe(p.pos))
+		if c := p.peek(); c == '\n' || c == '\r' || c == '#' {
+			if err := p.inlineBlanks(start); err != nil {
+				return 0, err
+			}
+			goto separator
 		}
 		return 0, p.errorAt(p.pos, "expected ',' or '}' after a value in an inline table, found %s", p.describe(p.pos))
 	}

@@ -20,12 +20,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// suiteFiles returns the TOML inputs of toml-test's TOML 1.0 cases under
-// dir ("valid" or "invalid"), keyed by path.
-func suiteFiles(t *testing.T, dir string) map[string][]byte {
+// suiteFiles returns the TOML inputs of toml-test's cases of a version of
+// TOML under dir ("valid" or "invalid"), keyed by path.
+func suiteFiles(t *testing.T, version toml.Version, dir string) map[string][]byte {
 	t.Helper()
 	fsys := tomltest.TestCases()
-	list, err := fs.ReadFile(fsys, "files-toml-1.0.0")
+	list, err := fs.ReadFile(fsys, "files-toml-"+version.String())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,60 +43,85 @@ func suiteFiles(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
+// invalidGoldens are the files that TestInvalidErrorsGolden pins the
+// errors in, by version of TOML.
+var invalidGoldens = []struct {
+	version toml.Version
+	golden  string
+}{
+	{toml.V1_0, "testdata/invalid-errors.golden"},
+	{toml.V1_1, "testdata/invalid-errors-1.1.golden"},
+}
+
 // TestInvalidErrorsGolden pins the position and message of the error for
-// every invalid toml-test case, so that a change to any message is seen.
-// Run with -update to rewrite testdata/invalid-errors.golden.
+// every invalid toml-test case, of TOML 1.0 and of TOML 1.1 (read as
+// that version), so that a change to any message is seen. Run with
+// -update to rewrite the files.
 func TestInvalidErrorsGolden(t *testing.T) {
-	files := suiteFiles(t, "invalid")
-	var paths []string
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	var b strings.Builder
-	for _, p := range paths {
-		_, err := toml.Parse(files[p])
-		var pe *toml.ParseError
-		if !errors.As(err, &pe) {
-			t.Errorf("%s: want a *ParseError, got %v", p, err)
-			continue
-		}
-		if pe.Offset < 0 || pe.Offset > len(files[p]) {
-			t.Errorf("%s: offset %d outside the input of %d bytes", p, pe.Offset, len(files[p]))
-		}
-		fmt.Fprintf(&b, "%s: %s\n", strings.TrimSuffix(p, ".toml"), strings.TrimPrefix(err.Error(), "toml: "))
-	}
-	const golden = "testdata/invalid-errors.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestInvalidErrorsGolden -update)", err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("errors differ from %s (-want +got):\n%s", golden, diff)
+	for _, g := range invalidGoldens {
+		t.Run(g.version.String(), func(t *testing.T) {
+			files := suiteFiles(t, g.version, "invalid")
+			var paths []string
+			for p := range files {
+				paths = append(paths, p)
+			}
+			sort.Strings(paths)
+			var b strings.Builder
+			for _, p := range paths {
+				_, err := g.version.Parse(files[p])
+				var pe *toml.ParseError
+				if !errors.As(err, &pe) {
+					t.Errorf("%s: want a *ParseError, got %v", p, err)
+					continue
+				}
+				if pe.Offset < 0 || pe.Offset > len(files[p]) {
+					t.Errorf("%s: offset %d outside the input of %d bytes", p, pe.Offset, len(files[p]))
+				}
+				fmt.Fprintf(&b, "%s: %s\n", strings.TrimSuffix(p, ".toml"), strings.TrimPrefix(err.Error(), "toml: "))
+			}
+			if *update {
+				if err := os.WriteFile(g.golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(g.golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestInvalidErrorsGolden -update)", err)
+			}
+			if diff := cmp.Diff(string(want), b.String()); diff != "" {
+				t.Errorf("errors differ from %s (-want +got):\n%s", g.golden, diff)
+			}
+		})
 	}
 }
 
 // TestSpans checks, for every node of every valid document, that its span
 // covers its own source text: a scalar's text parses back to the same
 // value, a key's text names the key, a container starts with its bracket.
+// The documents are toml-test's valid cases of TOML 1.0 and of TOML 1.1,
+// each read as its version, and the real-world corpus.
 func TestSpans(t *testing.T) {
-	docs := suiteFiles(t, "valid")
+	type input struct {
+		data    []byte
+		version toml.Version
+	}
+	docs := map[string]input{}
+	for _, v := range []toml.Version{toml.V1_0, toml.V1_1} {
+		for name, data := range suiteFiles(t, v, "valid") {
+			docs[v.String()+"/"+name] = input{data, v}
+		}
+	}
 	if _, err := os.Stat(corpusDir); err == nil {
 		for _, rel := range corpusFiles(t, false) {
 			data, err := os.ReadFile(filepath.Join(corpusDir, rel))
 			if err != nil {
 				t.Fatal(err)
 			}
-			docs["corpus/"+rel] = data
+			docs["corpus/"+rel] = input{data, toml.V1_0}
 		}
 	}
-	for name, data := range docs {
-		doc, err := toml.Parse(data)
+	for name, in := range docs {
+		doc, err := in.version.Parse(in.data)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -105,6 +130,8 @@ func TestSpans(t *testing.T) {
 	}
 }
 
+// checkSpans checks the spans of v and all it holds, in a document read
+// as doc.Version(), the version their texts are read back as.
 func checkSpans(t *testing.T, name string, doc *toml.Document, v toml.Value) {
 	t.Helper()
 	text := doc.Text(v.Span())
@@ -135,7 +162,7 @@ func checkSpans(t *testing.T, name string, doc *toml.Document, v toml.Value) {
 		}
 		for _, e := range tab.Entries() {
 			keyText := doc.Text(e.Key.Span)
-			if got := unquoteKey(t, keyText); got != e.Key.Name {
+			if got := unquoteKey(t, doc.Version(), keyText); got != e.Key.Name {
 				t.Errorf("%s: key %q spans %q", name, e.Key.Name, keyText)
 			}
 			checkSpans(t, name, doc, e.Value)
@@ -153,17 +180,13 @@ func checkSpans(t *testing.T, name string, doc *toml.Document, v toml.Value) {
 			checkSpans(t, name, doc, e)
 		}
 	default:
-		again, err := toml.Parse([]byte("x = " + text))
+		again, err := doc.Version().Parse([]byte("x = " + text))
 		if err != nil {
 			t.Errorf("%s: %s value spans %q, which does not parse alone: %v", name, v.Kind(), text, err)
 			return
 		}
 		got := tagged.AppendDocument(nil, again)
-		want := fmt.Sprintf(`{"x":{"type":"%s","value":%q}}`, v.Kind(), tagged.ScalarText(v))
-		if v.Kind() == toml.KindString {
-			// Let the JSON writer escape the string as it does for got.
-			want = `{"x":` + string(tagged.AppendDocument(nil, mustParse(t, "x = "+text)))[5:]
-		}
+		want := `{"x":{"type":"` + v.Kind().String() + `","value":` + string(tagged.AppendJSONString(nil, tagged.ScalarText(v))) + `}}`
 		if string(got) != want {
 			t.Errorf("%s: span %q reads back as %s, want %s", name, text, got, want)
 		}
@@ -179,9 +202,9 @@ func mustParse(t *testing.T, s string) *toml.Document {
 	return doc
 }
 
-// unquoteKey reads a key's source text as a key.
-func unquoteKey(t *testing.T, text string) string {
-	doc, err := toml.Parse([]byte(text + " = 0"))
+// unquoteKey reads a key's source text as a key of a version of TOML.
+func unquoteKey(t *testing.T, version toml.Version, text string) string {
+	doc, err := version.Parse([]byte(text + " = 0"))
 	if err != nil || doc.Table().Len() != 1 {
 		t.Errorf("key text %q does not parse as one key: %v", text, err)
 		return ""
@@ -288,10 +311,10 @@ func TestParseErrors(t *testing.T) {
 		{"control char in comment", "# a\x01b", `toml: line 1, column 4: control character U+0001 is not allowed in a comment`},
 		{"del in string", "a = \"\x7f\"", `toml: line 1, column 6: control character U+007F must be escaped in a string`},
 		{"surrogate escape", `a = "\uD800"`, `toml: line 1, column 6: invalid escape: \uD800 is not a Unicode scalar value`},
-		{"toml 1.1 escape", `a = "\e"`, `toml: line 1, column 6: invalid escape sequence \e (TOML 1.0 allows \b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX)`},
-		{"toml 1.1 inline newline", "a = {\n b = 1 }", `toml: line 1, column 6: expected a key in an inline table, found end of line (an inline table must stay on one line in TOML 1.0)`},
-		{"toml 1.1 trailing comma", "a = {b = 1,}", `toml: line 1, column 11: trailing comma in an inline table (not allowed in TOML 1.0)`},
-		{"toml 1.1 time without seconds", "a = 07:32", `toml: line 1, column 10: malformed time: seconds are required in TOML 1.0 (HH:MM:SS)`},
+		{"toml 1.1 escape", `a = "\e"`, `toml: line 1, column 6: \e escape is TOML 1.1; parse with toml.V1_1 or --toml 1.1`},
+		{"toml 1.1 inline newline", "a = {\n b = 1 }", `toml: line 1, column 6: newline in an inline table is TOML 1.1; parse with toml.V1_1 or --toml 1.1`},
+		{"toml 1.1 trailing comma", "a = {b = 1,}", `toml: line 1, column 11: trailing comma in an inline table is TOML 1.1; parse with toml.V1_1 or --toml 1.1`},
+		{"toml 1.1 time without seconds", "a = 07:32", `toml: line 1, column 10: time without seconds is TOML 1.1; parse with toml.V1_1 or --toml 1.1`},
 		{"overflow", "a = 9223372036854775808", `toml: line 1, column 5: integer 9223372036854775808 is out of range for a 64-bit signed integer`},
 		{"leading zero", "a = 012", `toml: line 1, column 5: leading zeros are not allowed in a decimal number`},
 		{"leading zeros before a comma", "a = [00, 1]", `toml: line 1, column 6: leading zeros are not allowed in a decimal number`},

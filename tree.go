@@ -513,6 +513,8 @@ type tree struct {
 	// sizes its first blocks of boxed values by them.
 	nStrings, nArrays uint32
 
+	version Version // the TOML the source was read as
+
 	linesOnce    sync.Once
 	lines        []int       // offsets of line starts, built on first use
 	elemIndex    sync.Map    // array node -> []uint32: the element nodes of arrays Index was asked of

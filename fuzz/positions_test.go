@@ -83,10 +83,11 @@ func checkParseError(src []byte, err error) string {
 // Document.Position agrees with positionAt at each key, and Value.Position
 // with Document.Position at each value; the text of each key's span is
 // that key; and the text of each literal value's span (a scalar, a
-// bracketed array, an inline table) parses as that value. On the way it
-// checks that the handles agree with each other: each table's Len counts
-// the entries it yields and Get finds each of them, and each array's Len
-// counts the elements it yields and Index returns them.
+// bracketed array, an inline table) parses as that value, in the version
+// of TOML the document was read as. On the way it checks that the handles
+// agree with each other: each table's Len counts the entries it yields and
+// Get finds each of them, and each array's Len counts the elements it
+// yields and Index returns them.
 func checkSpans(src []byte, doc *toml.Document) string {
 	root := doc.Root()
 	if want := (toml.Span{Start: 0, End: len(src)}); root.Span() != want {
@@ -135,7 +136,7 @@ func (w *spanWalker) table(t toml.Table) {
 			w.fail("Position of the key gives %+v, want %+v", got, want)
 			return
 		}
-		if text := w.doc.Text(e.Key.Span); !namesKey(text, e.Key.Name) {
+		if text := w.doc.Text(e.Key.Span); !namesKey(w.doc.Version(), text, e.Key.Name) {
 			w.fail("the key's span holds %q, which does not name the key", text)
 			return
 		}
@@ -163,7 +164,7 @@ func (w *spanWalker) value(v toml.Value) {
 	}
 	if isLiteral(v) && span.End-span.Start <= maxReparsed {
 		text := w.doc.Text(span)
-		again, err := toml.Parse([]byte("x = " + text))
+		again, err := w.doc.Version().Parse([]byte("x = " + text))
 		if err != nil {
 			w.fail("the value's span holds %q, which does not parse as a value: %v", text, err)
 			return
@@ -240,9 +241,10 @@ func isLiteral(v toml.Value) bool {
 	return true
 }
 
-// namesKey reports whether text, as the key of a key/value pair, is name.
-func namesKey(text, name string) bool {
-	doc, err := toml.Parse([]byte(text + " = 0"))
+// namesKey reports whether text, as the key of a key/value pair in TOML of
+// the given version, is name.
+func namesKey(version toml.Version, text, name string) bool {
+	doc, err := version.Parse([]byte(text + " = 0"))
 	if err != nil || doc.Table().Len() != 1 {
 		return false
 	}

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 fuzztime=${FUZZTIME:-20s}
 parallel=${FUZZPARALLEL:-1}
 
-for target in FuzzParse FuzzDecode FuzzFormat FuzzEdit; do
+for target in FuzzParse FuzzParse11 FuzzDecode FuzzFormat FuzzEdit; do
 	echo "fuzz: $target for $fuzztime"
 	go test ./fuzz -run '^$' -fuzz "^$target\$" -fuzztime "$fuzztime" -parallel "$parallel"
 done

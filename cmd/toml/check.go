@@ -16,13 +16,15 @@ import (
 var checkCommand = &command{
 	name:    "check",
 	summary: "validate TOML files, reporting each problem at path:line:column",
-	usage: `usage: toml check [--format text|github|json] [--schema FILE | --no-schema] [--strict] PATH...
+	usage: `usage: toml check [--format text|github|json] [--toml 1.1]
+                  [--schema FILE | --no-schema] [--strict] PATH...
 
-Check parses every file as TOML 1.0.0 and reports each one that is not
-valid. A directory is searched recursively for *.toml files (skipping .git
-directories); a file named explicitly is checked whatever its name; '-'
-reads standard input. All files are checked, in parallel, and reported in
-the order given (directories in lexical order).
+Check parses every file as TOML 1.0.0 (1.1.0 with --toml 1.1) and
+reports each one that is not valid. A directory is searched recursively
+for *.toml files (skipping .git directories); a file named explicitly is
+checked whatever its name; '-' reads standard input. All files are
+checked, in parallel, and reported in the order given (directories in
+lexical order).
 
 A file that has a JSON Schema is validated against it too, and every
 violation is reported at the key or value at fault. Its schema is, first
@@ -58,6 +60,13 @@ prints a JSON array of {"file", "line", "column", "severity", "message"}
 objects ([] when all are valid). A summary goes to standard error:
 "checked 37 files: 2 invalid, 3 warnings".
 
+A file that TOML 1.0 rejects only for constructs of TOML 1.1 gets a
+problem for each of them, at its line and column: a newline, a comment
+or a trailing comma in an inline table, a \e or \xHH escape, a time
+without seconds. So a file that must stay readable by TOML 1.0 parsers
+(Python's tomllib before 3.15, Cargo before Rust 1.94) is checked in one
+pass; --toml 1.1 accepts them.
+
 Exit status: 0 when every file is valid (warnings do not count), 1 when
 any is invalid, 2 for usage errors (a --schema file that cannot be used
 is one) or a file or directory that cannot be read (the message says
@@ -66,6 +75,7 @@ which; the other files are still checked).
 Flags:
 
   --format FORMAT   text (default), github or json
+  --toml VERSION    read TOML 1.0 (the default) or 1.1
   --schema FILE     validate every file against this JSON Schema
   --no-schema       do not validate against schemas
   --strict          make violations of tools' schemas errors, not warnings
@@ -78,6 +88,7 @@ Examples:
   toml check --format json config/ | jq -r '.[].file'
   toml check --schema config.schema.json config.toml
   cat Cargo.toml | toml check -
+  toml check --toml 1.1 ruff.toml     # a file for TOML 1.1 readers
 `,
 	run: runCheck,
 }
@@ -134,6 +145,7 @@ const stdinName = "<stdin>"
 func runCheck(c *command, e *env, args []string) int {
 	fs := newFlagSet(c)
 	format := fs.String("format", "text", "output format: text, github or json")
+	version := tomlFlag(fs)
 	schemaFile := fs.String("schema", "", "validate every file against this JSON Schema")
 	noSchema := fs.Bool("no-schema", false, "do not validate against schemas")
 	strict := fs.Bool("strict", false, "make violations of tools' schemas errors")
@@ -154,7 +166,7 @@ func runCheck(c *command, e *env, args []string) int {
 	}
 
 	targets := collectTargets(paths)
-	results := checkAll(targets, e.stdin, schemas)
+	results := checkAll(targets, e.stdin, *version, schemas)
 
 	var problems []*problem
 	unreadable, invalid, warnings := 0, 0, 0
@@ -270,27 +282,30 @@ func collectTargets(paths []string) []checkTarget {
 	return targets
 }
 
-// checkAll checks the targets in parallel and returns the results in
-// the targets' order.
-func checkAll(targets []checkTarget, stdin io.Reader, schemas *schemaChecker) []checkResult {
+// checkAll checks the targets, as TOML of the given version, in parallel
+// and returns the results in the targets' order.
+func checkAll(targets []checkTarget, stdin io.Reader, version toml.Version, schemas *schemaChecker) []checkResult {
 	results := make([]checkResult, len(targets))
 	readTargets(targets, stdin, func(i int, data []byte, err error) {
-		results[i] = checkData(targets[i].name, data, err, schemas)
+		results[i] = checkData(targets[i].name, data, err, version, schemas)
 	})
 	return results
 }
 
-// checkData parses one file's contents, and validates it against its
-// schema if it has one.
-func checkData(name string, data []byte, readErr error, schemas *schemaChecker) checkResult {
+// checkData parses one file's contents as TOML of the given version, and
+// validates it against its schema if it has one.
+func checkData(name string, data []byte, readErr error, version toml.Version, schemas *schemaChecker) checkResult {
 	if readErr != nil {
 		return checkResult{readErr: readErr}
 	}
 	// The data is never written after it is read: parsing it in place
 	// saves a copy as large as the file.
-	doc, err := toml.ParseString(unsafe.String(unsafe.SliceData(data), len(data)))
+	doc, err := version.ParseString(unsafe.String(unsafe.SliceData(data), len(data)))
 	if err == nil {
 		return checkResult{problems: schemas.check(name, data, doc)}
+	}
+	if problems := newerProblems(name, data, err); problems != nil {
+		return checkResult{problems: problems}
 	}
 	return checkResult{problems: []*problem{problemOf(name, data, err)}}
 }

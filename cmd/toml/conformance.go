@@ -19,14 +19,15 @@ import (
 var testCommand = &command{
 	name:    "test",
 	summary: "run the embedded toml-test suite against this library or another parser",
-	usage: `usage: toml test [--toml 1.0] [--decoder CMD] [--encoder CMD] [--run GLOB]
+	usage: `usage: toml test [--toml 1.1] [--decoder CMD] [--encoder CMD] [--run GLOB]
                  [--skip GLOB] [--json] [-v] [--parallel N] [--timeout D]
 
 Test runs the toml-test ` + "v2.2.0" + ` suite compiled into toml: the decoder cases
 (valid TOML to tagged JSON, and invalid TOML that must be rejected) and
 the encoder cases (tagged JSON to TOML).
 
-By default it tests this library, in-process. With --decoder and/or
+By default it tests this library, in-process, reading the cases as the
+TOML version --toml names. With --decoder and/or
 --encoder it tests another implementation's commands instead, each run
 once per case with the input on standard input, as toml-test's own
 runner does (see https://github.com/toml-lang/toml-test): a decoder
@@ -44,7 +45,8 @@ errors.
 
 Flags:
 
-  --toml VERSION     TOML version of the cases: 1.0 (default) or 1.1
+  --toml VERSION     TOML version of the cases: 1.0 (default) or 1.1; the
+                     1.1 suite's encoder cases read back TOML 1.0 too
   --decoder CMD      decoder command line, split into words like a shell
   --encoder CMD      encoder command line
   --run GLOB         run only the cases whose name matches GLOB, e.g.
@@ -61,6 +63,8 @@ Examples:
   toml test
   toml test --run 'valid/string/*' -v
   toml test --decoder 'toml decode' --encoder 'toml encode'
+  toml test --toml 1.1
+  toml test --toml 1.1 --decoder 'toml decode --toml 1.1' --encoder 'toml encode'
   toml test --decoder 'python3 my_parser.py decode' --json
 `,
 	run: runTest,
@@ -88,7 +92,7 @@ func (g *globList) Set(s string) error {
 func runTest(c *command, e *env, args []string) int {
 	fs := newFlagSet(c)
 	var (
-		version  = fs.String("toml", "1.0", "TOML version")
+		version  = tomlFlag(fs)
 		decoder  = fs.String("decoder", "", "decoder command")
 		encoder  = fs.String("encoder", "", "encoder command")
 		asJSON   = fs.Bool("json", false, "JSON report")
@@ -112,7 +116,7 @@ func runTest(c *command, e *env, args []string) int {
 	}
 
 	r := tomltest.Runner{
-		Version:   *version,
+		Version:   version.String(),
 		RunTests:  run,
 		SkipTests: skip,
 		Parallel:  *parallel,
@@ -120,7 +124,7 @@ func runTest(c *command, e *env, args []string) int {
 	}
 	switch {
 	case *decoder == "" && *encoder == "":
-		r.Decoder, r.Encoder = inProcessDecoder{}, inProcessEncoder{}
+		r.Decoder, r.Encoder = inProcessDecoder{*version}, inProcessEncoder{}
 	default:
 		if *decoder != "" {
 			words, err := splitCommand(*decoder)
@@ -130,7 +134,7 @@ func runTest(c *command, e *env, args []string) int {
 			r.Decoder = tomltest.NewCommandParser(words)
 		} else {
 			// The runner needs a decoder even for cases it skips.
-			r.Decoder = inProcessDecoder{}
+			r.Decoder = inProcessDecoder{*version}
 			r.SkipTests = append(r.SkipTests, decoderCases...)
 		}
 		if *encoder != "" {
@@ -173,14 +177,20 @@ func runTest(c *command, e *env, args []string) int {
 // each depth needs its own glob.
 var decoderCases = []string{"valid/*", "valid/*/*", "valid/*/*/*", "invalid/*", "invalid/*/*", "invalid/*/*/*"}
 
-// inProcessDecoder runs toml.Parse in this process, as toml-test's decoder.
-type inProcessDecoder struct{}
+// inProcessDecoder runs the Parse of a version of TOML in this process,
+// as toml-test's decoder.
+type inProcessDecoder struct{ version toml.Version }
 
-func (inProcessDecoder) Cmd() []string { return []string{"(in-process toml.Parse)"} }
+func (d inProcessDecoder) Cmd() []string {
+	if d.version == toml.V1_0 {
+		return []string{"(in-process toml.Parse)"}
+	}
+	return []string{"(in-process toml.V1_1.Parse)"}
+}
 
-func (inProcessDecoder) Run(_ context.Context, input string) (pid int, output string, isError bool, err error) {
+func (d inProcessDecoder) Run(_ context.Context, input string) (pid int, output string, isError bool, err error) {
 	defer recoverCase(&err)
-	doc, perr := toml.Parse([]byte(input))
+	doc, perr := d.version.Parse([]byte(input))
 	if perr != nil {
 		return 0, asCommandOutput(perr.Error()), true, nil
 	}

@@ -18,11 +18,28 @@ func lastLine(s string) string {
 }
 
 // TestSuiteInProcess runs the whole suite against the library in-process:
-// the 679 TOML 1.0 decoder cases and the 205 encoder cases.
+// for TOML 1.0, the 679 decoder cases and the 205 encoder cases; for TOML
+// 1.1, 681 and 214.
 func TestSuiteInProcess(t *testing.T) {
-	got := runCLI(t, "", "test")
-	if got.code != exitOK || lastLine(got.stdout) != "884 passed, 0 failed" {
-		t.Errorf("exit %d; report:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
+	tests := []struct {
+		args     []string
+		wantLine string
+	}{
+		{nil, "valid: 205 passed, 0 failed; invalid: 474 passed, 0 failed; encoder: 205 passed, 0 failed"},
+		{[]string{"--toml", "1.0"}, "valid: 205 passed, 0 failed; invalid: 474 passed, 0 failed; encoder: 205 passed, 0 failed"},
+		{[]string{"--toml", "1.1"}, "valid: 214 passed, 0 failed; invalid: 467 passed, 0 failed; encoder: 214 passed, 0 failed"},
+	}
+	for _, tt := range tests {
+		name := strings.Join(tt.args, " ")
+		if name == "" {
+			name = "default"
+		}
+		t.Run(name, func(t *testing.T) {
+			got := runCLI(t, "", append([]string{"test"}, tt.args...)...)
+			if got.code != exitOK || !strings.Contains(got.stdout, tt.wantLine+"\n") {
+				t.Errorf("exit %d, want 0, and the line %q; report:\n%s\nstderr:\n%s", got.code, tt.wantLine, got.stdout, got.stderr)
+			}
+		})
 	}
 }
 
@@ -46,6 +63,7 @@ func TestSuiteThroughCommands(t *testing.T) {
 		{"decoder", []string{"--decoder", self + " decode"}, "679 passed, 0 failed"},
 		{"encoder only", []string{"--encoder", self + " encode"}, "205 passed, 0 failed, 679 skipped"},
 		{"both", []string{"--decoder", self + " decode", "--encoder", self + " encode", "--parallel", "4"}, "884 passed, 0 failed"},
+		{"TOML 1.1, both", []string{"--toml", "1.1", "--decoder", self + " decode --toml 1.1", "--encoder", self + " encode", "--parallel", "4"}, "895 passed, 0 failed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,7 +102,7 @@ func TestSuiteSelection(t *testing.T) {
 		t.Errorf("no match: %s", none.transcript())
 	}
 	version := runCLI(t, "", "test", "--toml", "0.4")
-	if version.code != exitUsage || !strings.Contains(version.stderr, `unknown version: "0.4"`) {
+	if version.code != exitUsage || !strings.Contains(version.stderr, `invalid value "0.4" for flag -toml: want 1.0 or 1.1`) {
 		t.Errorf("bad version: %s", version.transcript())
 	}
 }

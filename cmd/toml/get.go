@@ -9,7 +9,7 @@ import (
 var getCommand = &command{
 	name:    "get",
 	summary: "print the value at a dotted key path",
-	usage: `usage: toml get [--json] FILE KEY
+	usage: `usage: toml get [--json] [--toml 1.1] FILE KEY
 
 Get prints the value at KEY in the TOML file FILE ('-' for standard
 input). KEY is a dotted key path as TOML writes keys: bare (line-length)
@@ -28,7 +28,8 @@ unreadable files.
 
 Flags:
 
-  --json   print the value as JSON
+  --json           print the value as JSON
+  --toml VERSION   read TOML 1.0 (the default) or 1.1
 
 Examples:
 
@@ -45,6 +46,7 @@ Examples:
 func runGet(c *command, e *env, args []string) int {
 	fs := newFlagSet(c)
 	asJSON := fs.Bool("json", false, "print the value as JSON")
+	version := tomlFlag(fs)
 	rest, err := parseFlags(e, c, fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -56,7 +58,7 @@ func runGet(c *command, e *env, args []string) int {
 	if err != nil {
 		return usageError(e, c, "bad key path %q: %v", rest[1], err)
 	}
-	doc, code := readDocument(e, c, rest[:1])
+	doc, code := readDocument(e, c, rest[:1], *version)
 	if doc == nil {
 		return code
 	}

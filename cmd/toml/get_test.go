@@ -65,7 +65,7 @@ func TestGet(t *testing.T) {
 		{"missing key from stdin", []string{"-", "x"}, exitFailure, "",
 			"toml get: <stdin>: key x not found: the document has no key x\n"},
 		{"bad path", []string{kinds, "a..b"}, exitUsage, "",
-			"toml get: bad key path \"a..b\": unexpected '.' at character 3 (want a key)\nusage: toml get [--json] FILE KEY\nRun 'toml help get' for details.\n"},
+			"toml get: bad key path \"a..b\": unexpected '.' at character 3 (want a key)\nusage: toml get [--json] [--toml 1.1] FILE KEY\nRun 'toml help get' for details.\n"},
 		{"missing file", []string{"testdata/missing.toml", "a"}, exitUsage, "",
 			"toml get: cannot read testdata/missing.toml: no such file or directory\n"},
 	}

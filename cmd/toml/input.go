@@ -21,16 +21,16 @@ func readInput(e *env, args []string) (data []byte, name string, err error) {
 	return data, args[0], err
 }
 
-// readDocument reads and parses a command's input. On failure it reports
-// the problem (as check's text format does, for a parse error) and returns
-// a nil document with the exit code.
-func readDocument(e *env, c *command, args []string) (*toml.Document, int) {
+// readDocument reads and parses a command's input as TOML of the given
+// version. On failure it reports the problem (as check's text format does,
+// for a parse error) and returns a nil document with the exit code.
+func readDocument(e *env, c *command, args []string, version toml.Version) (*toml.Document, int) {
 	data, name, err := readInput(e, args)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "toml %s: cannot read %s: %v\n", c.name, name, unwrapPathError(err))
 		return nil, exitUsage
 	}
-	doc, err := toml.Parse(data)
+	doc, err := version.Parse(data)
 	if err != nil {
 		var pe *toml.ParseError
 		if !errors.As(err, &pe) {

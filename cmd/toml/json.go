@@ -15,7 +15,7 @@ import (
 var jsonCommand = &command{
 	name:    "json",
 	summary: "convert TOML to plain JSON, keeping key order",
-	usage: `usage: toml json [--compact] [FILE]
+	usage: `usage: toml json [--compact] [--toml 1.1] [FILE]
 
 Json converts a TOML file (standard input when FILE is absent or '-') to
 plain JSON for tools like jq. Keys keep the order of the document.
@@ -37,7 +37,8 @@ usage errors and unreadable files.
 
 Flags:
 
-  --compact   write the JSON on one line instead of indenting it
+  --compact        write the JSON on one line instead of indenting it
+  --toml VERSION   read TOML 1.0 (the default) or 1.1
 
 Examples:
 
@@ -51,6 +52,7 @@ Examples:
 func runJSON(c *command, e *env, args []string) int {
 	fs := newFlagSet(c)
 	compact := fs.Bool("compact", false, "write the JSON on one line")
+	version := tomlFlag(fs)
 	rest, err := parseFlags(e, c, fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -58,7 +60,7 @@ func runJSON(c *command, e *env, args []string) int {
 	if len(rest) > 1 {
 		return usageError(e, c, "at most one FILE")
 	}
-	doc, code := readDocument(e, c, rest)
+	doc, code := readDocument(e, c, rest, *version)
 	if doc == nil {
 		return code
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -13,7 +14,7 @@ import (
 var decodeCommand = &command{
 	name:    "decode",
 	summary: "toml-test decoder: TOML on stdin to tagged JSON on stdout",
-	usage: `usage: toml decode
+	usage: `usage: toml decode [--toml 1.1]
 
 Decode is the decoder interface of toml-test
 (https://github.com/toml-lang/toml-test): it reads TOML from standard
@@ -21,10 +22,15 @@ input and writes it to standard output as tagged JSON, in which every
 scalar is {"type": "integer", "value": "42"}. Invalid TOML gives the error
 on standard error and exit status 1.
 
+Flags:
+
+  --toml VERSION   read TOML 1.0 (the default) or 1.1
+
 Examples:
 
   echo 'a = 1979-05-27' | toml decode
   toml test --decoder 'toml decode'
+  toml test --toml 1.1 --decoder 'toml decode --toml 1.1'
   toml-test test -decoder 'toml decode'
 `,
 	run: runDecode,
@@ -38,8 +44,9 @@ var encodeCommand = &command{
 Encode is the encoder interface of toml-test
 (https://github.com/toml-lang/toml-test): it reads tagged JSON from
 standard input and writes the TOML document it describes, each value of
-the kind its tag names. Bad input gives the error on standard error and
-exit status 1.
+the kind its tag names. It writes TOML 1.0, which readers of TOML 1.0 and
+1.1 accept, for the 1.1 suite as well. Bad input gives the error on
+standard error and exit status 1.
 
 Examples:
 
@@ -50,7 +57,9 @@ Examples:
 }
 
 func runDecode(c *command, e *env, args []string) int {
-	if code, ok := noArguments(e, c, args); !ok {
+	fs := newFlagSet(c)
+	version := tomlFlag(fs)
+	if code, ok := noArgumentsIn(e, c, fs, args); !ok {
 		return code
 	}
 	data, err := io.ReadAll(e.stdin)
@@ -58,7 +67,7 @@ func runDecode(c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "toml decode: cannot read standard input: %v\n", err)
 		return exitUsage
 	}
-	doc, err := toml.Parse(data)
+	doc, err := version.Parse(data)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%v\n", err)
 		return exitFailure
@@ -74,7 +83,12 @@ func runDecode(c *command, e *env, args []string) int {
 // noArguments parses the flags of a command that takes no arguments (only
 // -h). ok is false when the command must stop with code.
 func noArguments(e *env, c *command, args []string) (code int, ok bool) {
-	rest, err := parseFlags(e, c, newFlagSet(c), args)
+	return noArgumentsIn(e, c, newFlagSet(c), args)
+}
+
+// noArgumentsIn is noArguments for a command with flags of its own in fs.
+func noArgumentsIn(e *env, c *command, fs *flag.FlagSet, args []string) (code int, ok bool) {
+	rest, err := parseFlags(e, c, fs, args)
 	if err != nil {
 		return flagExit(err), false
 	}
