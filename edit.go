@@ -229,7 +229,7 @@ func applyPatches(src string, patches []patch) string {
 	for _, p := range patches {
 		n += len(p.text) - (p.end - p.start)
 	}
-	b.Grow(n)
+	b.Grow(max(n, 0))
 	at := 0
 	for _, p := range patches {
 		b.WriteString(src[at:max(at, p.start)])

@@ -75,7 +75,8 @@ func hasHeader(v Value) bool {
 // ownedRanges returns the statements (as ranges of indexes) that define v
 // and everything it holds, each with the comments that belong to it: the
 // sections of its headers and of its descendants' headers, and its
-// key/value lines. They are sorted and do not overlap.
+// key/value lines. They are sorted and do not overlap, and no two are
+// parted by blank lines alone.
 func (d *Document) ownedRanges(v Value) [][2]int {
 	var ranges [][2]int
 	var walk func(v Value)
@@ -103,11 +104,18 @@ func (d *Document) ownedRanges(v Value) [][2]int {
 	}
 	walk(v)
 	slices.SortFunc(ranges, func(a, b [2]int) int { return a[0] - b[0] })
+	// Ranges that only blank lines part are one: the blank lines go too.
 	merged := ranges[:0]
 	for _, r := range ranges {
-		if n := len(merged); n > 0 && r[0] <= merged[n-1][1] {
-			merged[n-1][1] = max(merged[n-1][1], r[1])
-			continue
+		if n := len(merged); n > 0 {
+			end := merged[n-1][1]
+			for end < r[0] && d.stmtAt(end).kind == stmtBlank {
+				end++
+			}
+			if r[0] <= end {
+				merged[n-1][1] = max(merged[n-1][1], r[1])
+				continue
+			}
 		}
 		merged = append(merged, r)
 	}

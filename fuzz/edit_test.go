@@ -1,6 +1,7 @@
 package fuzz
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -14,14 +15,14 @@ import (
 )
 
 // FuzzEdit applies a random sequence of edits (chosen from seed among the
-// paths the document holds) to any valid input, and checks the Editor's
-// promises after each: see checkEdits.
+// paths the document holds) to any valid input, of TOML 1.0 or else 1.1,
+// and checks the Editor's promises after each: see checkEdits.
 func FuzzEdit(f *testing.F) {
-	for i, s := range seeds(f) {
+	for i, s := range seeds11(f) {
 		f.Add(s, uint64(i))
 	}
 	f.Fuzz(func(t *testing.T, src []byte, seed uint64) {
-		if _, err := toml.Parse(src); err != nil {
+		if _, err := toml.V1_1.Parse(src); err != nil {
 			return
 		}
 		if msg := checkEdits(src, seed, 6); msg != "" {
@@ -30,10 +31,14 @@ func FuzzEdit(f *testing.F) {
 	})
 }
 
-// TestEditProperties runs checkEdits on every valid case of toml-test and
-// every accepted corpus file, with a few seeds each.
+// TestEditProperties runs checkEdits on every valid case of toml-test, in
+// TOML 1.0 and 1.1, and every accepted corpus file, with a few seeds each.
 func TestEditProperties(t *testing.T) {
-	for name, src := range validDocuments(t) {
+	docs := validDocuments(t)
+	for name, src := range tomlTestCases11(t, "valid/") {
+		docs["1.1/"+name] = src
+	}
+	for name, src := range docs {
 		t.Run(name, func(t *testing.T) {
 			seeds := 8
 			if len(src) > 64<<10 {
@@ -75,12 +80,21 @@ func TestEditNoChange(t *testing.T) {
 //     deletion of what was just inserted, or a set of the old text.
 func checkEdits(src []byte, seed uint64, n int) string {
 	r := rand.New(rand.NewPCG(seed, seed>>32|1))
-	ed, err := toml.NewEditor(src)
+	version := toml.V1_0
+	if _, err := toml.Parse(src); err != nil {
+		version = toml.V1_1
+	}
+	ed, err := version.NewEditor(src)
 	if err != nil {
 		return fmt.Sprintf("NewEditor: %v", err)
 	}
+	decode := func(text []byte, v any) error {
+		dec := toml.NewDecoder(bytes.NewReader(text))
+		dec.Version(version)
+		return dec.Decode(v)
+	}
 	var model any
-	if err := toml.Unmarshal(src, &model); err != nil {
+	if err := decode(src, &model); err != nil {
 		return fmt.Sprintf("Unmarshal: %v", err)
 	}
 	var log []string
@@ -103,7 +117,7 @@ func checkEdits(src []byte, seed uint64, n int) string {
 				return fmt.Sprintf("edits %q: the Editor refused with %v; the model took it", log, err)
 			}
 			model = nil
-			if err := toml.Unmarshal([]byte(before), &model); err != nil {
+			if err := decode([]byte(before), &model); err != nil {
 				return err.Error()
 			}
 			continue
@@ -113,13 +127,13 @@ func checkEdits(src []byte, seed uint64, n int) string {
 		}
 		after := ed.String()
 		var got any
-		if err := toml.Unmarshal([]byte(after), &got); err != nil {
+		if err := decode([]byte(after), &got); err != nil {
 			return fmt.Sprintf("edits %q: the text does not parse: %v\n%s", log, err, after)
 		}
 		if diff := diffTrees(model, got, cmpopts.EquateNaNs()); diff != "" {
 			return fmt.Sprintf("edits %q: the data differs from the model's (-model +text):\n%s\ntext before:\n%s\ntext after:\n%s", log, diff, before, after)
 		}
-		if msg := checkComments(doc, after, e); msg != "" {
+		if msg := checkComments(doc, after, e, version); msg != "" {
 			return fmt.Sprintf("edits %q: %s\ntext before:\n%s\ntext after:\n%s", log, msg, before, after)
 		}
 		if undo := e.undo(doc); undo != nil {
@@ -141,9 +155,9 @@ func checkEdits(src []byte, seed uint64, n int) string {
 // with those of the text after it. An edit that adds something keeps
 // them all; a set of an existing value loses those inside it, and only
 // those; a delete loses some, and keeps the others in their order.
-func checkComments(doc *toml.Document, after string, e randomEditOp) string {
+func checkComments(doc *toml.Document, after string, e randomEditOp, version toml.Version) string {
 	b, offsets := commentsAt(doc)
-	a := commentTexts(after)
+	a := commentTexts(after, version)
 	var want []string
 	old := lookup(doc.Root(), e.path)
 	switch {
@@ -192,8 +206,8 @@ func literalValue(v toml.Value) bool {
 }
 
 // commentTexts returns the comments of a valid document in order.
-func commentTexts(src string) []string {
-	doc, err := toml.Parse([]byte(src))
+func commentTexts(src string, version toml.Version) []string {
+	doc, err := version.Parse([]byte(src))
 	if err != nil {
 		return nil
 	}

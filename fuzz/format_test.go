@@ -12,29 +12,50 @@ import (
 	"github.com/seed02375186/toml"
 )
 
-// FuzzFormat checks Format's promises on any input: an invalid document
-// gives the parser's error and no output; a valid one comes out meaning the
-// same (the same keys in the same order, kinds, values and table origins),
-// with every comment kept, in order, next to the same key or value, and
-// formatting the output again changes nothing.
+// FuzzFormat checks Format's promises on any input, in TOML 1.0 and in
+// 1.1: an invalid document gives the parser's error and no output; a
+// valid one comes out meaning the same (the same keys in the same order,
+// kinds, values and table origins), with every comment kept, in order,
+// next to the same key or value, and formatting the output again changes
+// nothing. (The seeds nested at the depth limit, whose coverage takes
+// seconds to gather, are left out; TestFormatDepthLimit formats them.)
 func FuzzFormat(f *testing.F) {
-	for _, s := range seeds(f) {
+	for _, s := range seeds11(f) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if msg := checkFormat(src); msg != "" {
-			t.Fatalf("input %q:\n%s", src, msg)
+		for _, v := range []toml.Version{toml.V1_0, toml.V1_1} {
+			if msg := checkFormat(src, v); msg != "" {
+				t.Fatalf("input %q, TOML %s:\n%s", src, v, msg)
+			}
 		}
 	})
 }
 
+// TestFormatDepthLimit formats the documents nested at the depth limit,
+// and just past it.
+func TestFormatDepthLimit(t *testing.T) {
+	for i, src := range deepSeeds() {
+		if msg := checkFormat(src, toml.V1_0); msg != "" {
+			t.Errorf("deep seed %d: %s", i, msg)
+		}
+	}
+}
+
 // TestFormatProperties checks FuzzFormat's properties on every valid case of
 // toml-test and every accepted file of the corpus, whatever its size (the
-// fuzz seeds stop at 32 kB).
+// fuzz seeds stop at 32 kB), and on toml-test's TOML 1.1 cases.
 func TestFormatProperties(t *testing.T) {
 	for name, src := range validDocuments(t) {
 		t.Run(name, func(t *testing.T) {
-			if msg := checkFormat(src); msg != "" {
+			if msg := checkFormat(src, toml.V1_0); msg != "" {
+				t.Error(msg)
+			}
+		})
+	}
+	for name, src := range tomlTestCases11(t, "valid/") {
+		t.Run("1.1/"+name, func(t *testing.T) {
+			if msg := checkFormat(src, toml.V1_1); msg != "" {
 				t.Error(msg)
 			}
 		})
@@ -69,9 +90,9 @@ func validDocuments(t *testing.T) map[string][]byte {
 	return docs
 }
 
-func checkFormat(src []byte) string {
-	out, err := toml.Format(src)
-	doc, perr := toml.Parse(src)
+func checkFormat(src []byte, v toml.Version) string {
+	out, err := v.Format(src)
+	doc, perr := v.Parse(src)
 	if perr != nil {
 		if err == nil || err.Error() != perr.Error() || out != nil {
 			return fmt.Sprintf("invalid input: Format gave %q, %v; want no output and the parse error %v", out, err, perr)
@@ -81,7 +102,7 @@ func checkFormat(src []byte) string {
 	if err != nil {
 		return fmt.Sprintf("Format of a valid document: %v", err)
 	}
-	formatted, err := toml.Parse(out)
+	formatted, err := v.Parse(out)
 	if err != nil {
 		return fmt.Sprintf("Format wrote %q, which does not parse: %v", out, err)
 	}
@@ -91,7 +112,7 @@ func checkFormat(src []byte) string {
 	if diff := diffTrees(commentsOf(doc), commentsOf(formatted)); diff != "" {
 		return fmt.Sprintf("Format wrote %q, whose comments differ (-input +output):\n%s", out, diff)
 	}
-	again, err := toml.Format(out)
+	again, err := v.Format(out)
 	if err != nil || !bytes.Equal(again, out) {
 		return fmt.Sprintf("Format is not idempotent: %q, then %q (%v)", out, again, err)
 	}

@@ -94,11 +94,22 @@ func corpusSeeds(f *testing.F) [][]byte {
 // tomlTestCases returns toml-test's TOML 1.0.0 cases whose path starts
 // with prefix ("valid/" or "invalid/"), by path.
 func tomlTestCases(t testing.TB, prefix string) map[string][]byte {
+	return casesOfList(t, "files-toml-1.0.0", prefix)
+}
+
+// tomlTestCases11 is tomlTestCases for the TOML 1.1.0 cases.
+func tomlTestCases11(t testing.TB, prefix string) map[string][]byte {
+	return casesOfList(t, "files-toml-1.1.0", prefix)
+}
+
+// casesOfList returns the cases that one of toml-test's lists names and
+// whose path starts with prefix, by path.
+func casesOfList(t testing.TB, listName, prefix string) map[string][]byte {
 	t.Helper()
 	cases := tomltest.TestCases()
-	list, err := fs.ReadFile(cases, "files-toml-1.0.0")
+	list, err := fs.ReadFile(cases, listName)
 	if err != nil {
-		t.Fatalf("reading toml-test's list of TOML 1.0.0 cases: %v", err)
+		t.Fatalf("reading toml-test's list %s: %v", listName, err)
 	}
 	found := make(map[string][]byte)
 	for name := range strings.FieldsSeq(string(list)) {
@@ -112,7 +123,7 @@ func tomlTestCases(t testing.TB, prefix string) map[string][]byte {
 		found[strings.TrimSuffix(name, ".toml")] = data
 	}
 	if len(found) == 0 {
-		t.Fatalf("toml-test lists no TOML 1.0.0 case under %s", prefix)
+		t.Fatalf("toml-test's %s lists no case under %s", listName, prefix)
 	}
 	return found
 }

@@ -9,7 +9,7 @@ import (
 var addCommand = &command{
 	name:    "add",
 	summary: "add a value to an array in a TOML file, keeping its layout",
-	usage: `usage: toml add [--string] [--index N] [--print | --diff] FILE KEY VALUE
+	usage: `usage: toml add [--toml 1.1] [--string] [--index N] [--print | --diff] FILE KEY VALUE
 
 Add appends VALUE to the array at KEY in FILE, creating the array if
 KEY is missing. VALUE is a TOML value ('"ruff>=0.5"', 42, '{ name = "x" }'),
@@ -24,6 +24,7 @@ Flags:
 
   --string    take VALUE as a string
   --index N   insert VALUE as element N (0 puts it first) instead of last
+  --toml 1.1  read the file as TOML 1.1
   --print     write the result to standard output, not to FILE
   --diff      print a unified diff of the change and write nothing
 

@@ -5,7 +5,7 @@ import "github.com/seed02375186/toml"
 var delCommand = &command{
 	name:    "del",
 	summary: "delete a key, table or array element from a TOML file",
-	usage: `usage: toml del [--print | --diff] FILE KEY
+	usage: `usage: toml del [--toml 1.1] [--print | --diff] FILE KEY
 
 Del deletes what KEY names in FILE: a key with its value, a table with
 every line of its section and its sub-tables, an element of an array
@@ -17,8 +17,9 @@ a dotted key, or as the parent of a header) goes too.
 ` + editUsage + `
 Flags:
 
-  --print    write the result to standard output, not to FILE
-  --diff     print a unified diff of the change and write nothing
+  --toml 1.1  read the file as TOML 1.1
+  --print     write the result to standard output, not to FILE
+  --diff      print a unified diff of the change and write nothing
 
 Examples:
 

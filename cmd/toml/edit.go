@@ -10,14 +10,17 @@ import (
 	"github.com/seed02375186/toml"
 )
 
-// editFlags are the flags set, add and del share: where the result goes.
+// editFlags are the flags set, add and del share: where the result goes,
+// and the version of TOML the file is.
 type editFlags struct {
 	print, diff bool
+	version     *toml.Version
 }
 
 func (f *editFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.print, "print", false, "write the result to standard output instead of the file")
 	fs.BoolVar(&f.diff, "diff", false, "print a unified diff and write nothing")
+	f.version = tomlFlag(fs)
 }
 
 // editUsage is the part of set's, add's and del's help that they share.
@@ -29,6 +32,9 @@ not change is not written at all. FILE '-' reads standard input and
 writes standard output. Every edit is checked by parsing the result
 again: it must hold the old data with exactly that edit made, or nothing
 is written.
+
+The file is read as TOML 1.0; --toml 1.1 reads (and checks) it as TOML
+1.1, and lets VALUE use 1.1's syntax.
 
 KEY is a key path as toml get takes it: keys joined by dots, bare or
 quoted as in TOML, each optionally followed by [N] to pick an element of
@@ -48,11 +54,15 @@ func runEdit(c *command, e *env, f *editFlags, file string, do func(*toml.Editor
 		fmt.Fprintf(e.stderr, "toml %s: cannot read %s: %v\n", c.name, name, unwrapPathError(err))
 		return exitUsage
 	}
-	ed, err := toml.NewEditor(data)
+	ed, err := f.version.NewEditor(data)
 	if err != nil {
 		var pe *toml.ParseError
 		if errors.As(err, &pe) {
-			writeProblemsText(e.stderr, []*problem{problemOf(name, data, err)}, useColor(e.stderr))
+			problems := newerProblems(name, data, err)
+			if problems == nil {
+				problems = []*problem{problemOf(name, data, err)}
+			}
+			writeProblemsText(e.stderr, problems, useColor(e.stderr))
 		} else {
 			fmt.Fprintf(e.stderr, "toml %s: %s: %v\n", c.name, name, err)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 
@@ -11,7 +12,7 @@ import (
 var fmtCommand = &command{
 	name:    "fmt",
 	summary: "format TOML files in one style, keeping every comment",
-	usage: `usage: toml fmt [-w] [-l] [--check] [--diff] [PATH...]
+	usage: `usage: toml fmt [-w] [-l] [--check] [--diff] [--toml 1.0|1.1] [PATH...]
 
 Fmt lays TOML files out in the one style of toml.Format (there are no
 options, as with gofmt): one space around '=', no indentation, a blank
@@ -31,6 +32,16 @@ An invalid file is reported on standard error as toml check reports it
 (path:line:column: message) and left untouched. Files are formatted in
 parallel and reported in the order given.
 
+Files are read as TOML 1.0, and a file that uses TOML 1.1 is reported as
+invalid, each 1.1 construct at its place. --toml 1.1 reads them as 1.1
+and keeps their 1.1 syntax, laying out an inline table over several
+lines as an array over several lines is laid out. --toml 1.0 rewrites a
+TOML 1.1 file as TOML 1.0 with the same data (toml.Downgrade): \e and
+\xHH escapes as \u001B and \u00HH, times without seconds with ":00",
+inline tables over several lines onto one line (their comments on lines
+of their own above) or, when they hold comments and have a line of
+their own, into a [table] at the end of their table's section.
+
 Exit status: 0 on success; 1 when a file is invalid, or with --check when
 a file is not formatted; 2 for usage errors and unreadable files.
 
@@ -44,6 +55,7 @@ Flags:
   --check   list them and exit 1 if there is any (for CI)
   --diff    print a unified diff for each file that is not formatted (the
             same bytes on every run)
+  --toml V  1.1: read and keep TOML 1.1; 1.0: rewrite TOML 1.1 as 1.0
 
 Examples:
 
@@ -52,6 +64,7 @@ Examples:
   toml fmt --check .                   # in CI: fail on unformatted files
   toml fmt --diff Cargo.toml
   cat config.toml | toml fmt
+  toml fmt -w --toml 1.0 ruff.toml     # make a TOML 1.1 file TOML 1.0
 `,
 	run: runFmt,
 }
@@ -59,7 +72,7 @@ Examples:
 // fmtResult is what formatting one file gave.
 type fmtResult struct {
 	data, formatted []byte
-	problem         *problem // the file is invalid
+	problems        []*problem // the file is invalid
 	readErr         error
 }
 
@@ -71,9 +84,23 @@ func runFmt(c *command, e *env, args []string) int {
 		check = fs.Bool("check", false, "list files that are not formatted and exit 1 if any")
 		diff  = fs.Bool("diff", false, "print unified diffs")
 	)
+	version := tomlFlag(fs)
 	paths, err := parseFlags(e, c, fs, args)
 	if err != nil {
 		return flagExit(err)
+	}
+	// --toml 1.0, said, is a rewrite of TOML 1.1; unsaid, the default.
+	downgrade := false
+	fs.Visit(func(f *flag.Flag) { downgrade = downgrade || f.Name == "toml" && *version == toml.V1_0 })
+	format := version.Format
+	if downgrade {
+		format = func(src []byte) ([]byte, error) {
+			out, err := toml.Downgrade(src)
+			if err != nil {
+				return nil, err
+			}
+			return toml.Format(out)
+		}
 	}
 	if len(paths) == 0 {
 		paths = []string{"-"}
@@ -91,9 +118,13 @@ func runFmt(c *command, e *env, args []string) int {
 			results[i] = fmtResult{readErr: err}
 			return
 		}
-		out, err := toml.Format(data)
+		out, err := format(data)
 		if err != nil {
-			results[i] = fmtResult{problem: problemOf(targets[i].name, data, err)}
+			problems := newerProblems(targets[i].name, data, err)
+			if problems == nil {
+				problems = []*problem{problemOf(targets[i].name, data, err)}
+			}
+			results[i] = fmtResult{problems: problems}
 			return
 		}
 		results[i] = fmtResult{data: data, formatted: out}
@@ -110,9 +141,9 @@ func runFmt(c *command, e *env, args []string) int {
 			unreadable++
 			fmt.Fprintf(e.stderr, "toml fmt: cannot read %s: %v\n", name, unwrapPathError(r.readErr))
 			continue
-		case r.problem != nil:
+		case r.problems != nil:
 			invalid++
-			writeProblemsText(e.stderr, []*problem{r.problem}, useColor(e.stderr))
+			writeProblemsText(e.stderr, r.problems, useColor(e.stderr))
 			continue
 		}
 		same := bytes.Equal(r.data, r.formatted)

@@ -5,7 +5,7 @@ import "github.com/seed02375186/toml"
 var setCommand = &command{
 	name:    "set",
 	summary: "set a value in a TOML file, keeping every comment and the layout",
-	usage: `usage: toml set [--string] [--print | --diff] FILE KEY VALUE
+	usage: `usage: toml set [--toml 1.1] [--string] [--print | --diff] FILE KEY VALUE
 
 Set sets KEY to VALUE in FILE: it replaces the value there, or adds the
 key, with the tables it needs. VALUE is a TOML value: '"1.2.3"', 42,
@@ -21,9 +21,10 @@ gets a dotted key, an inline table a key inside its braces.
 ` + editUsage + `
 Flags:
 
-  --string   take VALUE as a string
-  --print    write the result to standard output, not to FILE
-  --diff     print a unified diff of the change and write nothing
+  --string    take VALUE as a string
+  --toml 1.1  read the file as TOML 1.1
+  --print     write the result to standard output, not to FILE
+  --diff      print a unified diff of the change and write nothing
 
 Examples:
 
