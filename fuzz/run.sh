@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh is the CI fuzz step: it runs each fuzz target for $FUZZTIME
 # (default 20s), one after another (those of fuzz/, one of the root
-# package, then the differential module's tests and fuzz target), stopping
+# package and one of schema/, then the differential module's tests and
+# fuzz target), stopping
 # with a non-zero status at the first failure.
 # A failing input is written to testdata/fuzz/<Target>/ beside the target;
 # commit it once the bug is fixed, so that go test keeps checking it.
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 fuzztime=${FUZZTIME:-20s}
 parallel=${FUZZPARALLEL:-1}
 
-for target in FuzzParse FuzzParse11 FuzzDecode FuzzFormat FuzzEdit; do
+for target in FuzzParse FuzzParse11 FuzzDecode FuzzFormat FuzzEdit FuzzDowngrade; do
 	echo "fuzz: $target for $fuzztime"
 	go test ./fuzz -run '^$' -fuzz "^$target\$" -fuzztime "$fuzztime" -parallel "$parallel"
 done
@@ -23,6 +24,11 @@ done
 # target sits in the root package, whose tests alone can set the batch.
 echo "fuzz: FuzzUnmarshalStreams for $fuzztime"
 go test . -run '^$' -fuzz '^FuzzUnmarshalStreams$' -fuzztime "$fuzztime" -parallel "$parallel"
+
+# Schema validation of any document against the pyproject and Cargo
+# schemas: the target sits in the schema package.
+echo "fuzz: FuzzValidate for $fuzztime"
+go test ./schema -run '^$' -fuzz '^FuzzValidate$' -fuzztime "$fuzztime" -parallel "$parallel"
 
 cd fuzz/differential
 echo "fuzz: differential module tests"
