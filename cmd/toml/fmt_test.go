@@ -201,3 +201,32 @@ func TestUnifiedDiff(t *testing.T) {
 		}
 	}
 }
+
+// TestFmtVersions pins fmt on a TOML 1.1 file: rejected, each construct
+// at its place, when read as 1.0; formatted as 1.1 with --toml 1.1;
+// rewritten as TOML 1.0 with --toml 1.0.
+func TestFmtVersions(t *testing.T) {
+	file := filepath.Join("testdata", "fmt11", "ruff.toml")
+	for _, tt := range []struct {
+		golden string
+		args   []string
+	}{
+		{"fmt11-default", []string{"fmt", file}},
+		{"fmt11-keep", []string{"fmt", "--toml", "1.1", file}},
+		{"fmt11-downgrade", []string{"fmt", "--toml", "1.0", file}},
+		{"fmt11-set", []string{"set", "--toml", "1.1", "--print", file, `per-file-target-version."scripts/c.py"`, "--string", "py39"}},
+	} {
+		t.Run(tt.golden, func(t *testing.T) {
+			got := runCLI(t, "", tt.args...)
+			checkGolden(t, tt.golden, got.transcript())
+			if tt.golden == "fmt11-downgrade" {
+				if got.code != exitOK {
+					t.Fatalf("exit %d", got.code)
+				}
+				if r := runCLI(t, got.stdout, "check", "--no-schema", "-"); r.code != exitOK {
+					t.Errorf("the downgraded file is not TOML 1.0: %s", r.stdout)
+				}
+			}
+		})
+	}
+}
