@@ -113,19 +113,11 @@ func dottedPrefix(src string, s *stmt, chain []Value) string {
 // the table v, which dotted keys define.
 func (d *Document) dottedStmts(v Value) []int {
 	var stmts []int
-	var walk func(v Value)
-	walk = func(v Value) {
-		if v.Kind() == KindTable && v.Table().Origin() == DottedTable {
-			for _, e := range v.Table().Entries() {
-				walk(e.Value)
-			}
-			return
-		}
-		if i, ok := d.keyvalStmt(v); ok {
+	dottedLeaves(v, func(leaf Value) {
+		if i, ok := d.keyvalStmt(leaf); ok {
 			stmts = append(stmts, i)
 		}
-	}
-	walk(v)
+	})
 	slices.Sort(stmts)
 	return slices.Compact(stmts)
 }

@@ -140,17 +140,7 @@ func (ed *edit) deleteItem(in Value, t target) {
 	toks, items := d.itemsOf(in)
 	// The spans of the values that go.
 	gone := make(map[Span]bool)
-	var walk func(v Value)
-	walk = func(v Value) {
-		if v.Kind() == KindTable && v.Table().Origin() == DottedTable {
-			for _, e := range v.Table().Entries() {
-				walk(e.Value)
-			}
-			return
-		}
-		gone[v.Span()] = true
-	}
-	walk(t.value)
+	dottedLeaves(t.value, func(leaf Value) { gone[leaf.Span()] = true })
 	del := make([]bool, len(items))
 	left := 0
 	for i, it := range items {

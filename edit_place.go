@@ -72,6 +72,39 @@ func hasHeader(v Value) bool {
 	return o == HeaderTable || o == ArrayElement
 }
 
+// walkSections calls f with v and with every value below it, going into
+// the tables that are not inline and the arrays of tables: every value
+// whose text may lie in sections of its own.
+func walkSections(v Value, f func(Value)) {
+	f(v)
+	switch {
+	case v.Kind() == KindTable && v.Table().Origin() != InlineTable:
+		c := v.Table().cursor()
+		for _, child, ok := c.nextNamed(); ok; _, child, ok = c.nextNamed() {
+			walkSections(child, f)
+		}
+	case v.Kind() == KindArray && v.Array().OfTables():
+		c := v.Array().cursor()
+		for e, ok := c.next(); ok; e, ok = c.next() {
+			walkSections(e, f)
+		}
+	}
+}
+
+// dottedLeaves calls f with each value that the table v, which dotted
+// keys define, holds through its dotted keys: the values of the key/value
+// lines that write into it.
+func dottedLeaves(v Value, f func(Value)) {
+	if v.Kind() == KindTable && v.Table().Origin() == DottedTable {
+		c := v.Table().cursor()
+		for _, child, ok := c.nextNamed(); ok; _, child, ok = c.nextNamed() {
+			dottedLeaves(child, f)
+		}
+		return
+	}
+	f(v)
+}
+
 // ownedRanges returns the statements (as ranges of indexes) that define v
 // and everything it holds, each with the comments that belong to it: the
 // sections of its headers and of its descendants' headers, and its
@@ -79,30 +112,17 @@ func hasHeader(v Value) bool {
 // parted by blank lines alone.
 func (d *Document) ownedRanges(v Value) [][2]int {
 	var ranges [][2]int
-	var walk func(v Value)
-	walk = func(v Value) {
+	walkSections(v, func(v Value) {
 		switch {
 		case hasHeader(v):
 			h := d.stmtIndex(v.Span().Start)
 			ranges = append(ranges, [2]int{d.ownerStart(h), d.ownerStart(d.sectionEnd(h + 1))})
-			for _, e := range v.Table().Entries() {
-				walk(e.Value)
-			}
-		case v.Kind() == KindTable && v.Table().Origin() != InlineTable:
-			for _, e := range v.Table().Entries() {
-				walk(e.Value)
-			}
-		case v.Kind() == KindArray && v.Array().OfTables():
-			for _, e := range v.Array().Elems() {
-				walk(e)
-			}
-		default:
+		case literal(v):
 			if i, ok := d.keyvalStmt(v); ok {
 				ranges = append(ranges, [2]int{d.ownerStart(i), i + 1})
 			}
 		}
-	}
-	walk(v)
+	})
 	slices.SortFunc(ranges, func(a, b [2]int) int { return a[0] - b[0] })
 	// Ranges that only blank lines part are one: the blank lines go too.
 	merged := ranges[:0]
@@ -198,21 +218,7 @@ func (d *Document) lastDescendantEnd(v Value) int {
 		return len(d.stmts)
 	}
 	last := v.Span().End
-	var walk func(v Value)
-	walk = func(v Value) {
-		last = max(last, v.Span().End)
-		switch {
-		case v.Kind() == KindTable && v.Table().Origin() != InlineTable:
-			for _, e := range v.Table().Entries() {
-				walk(e.Value)
-			}
-		case v.Kind() == KindArray && v.Array().OfTables():
-			for _, e := range v.Array().Elems() {
-				walk(e)
-			}
-		}
-	}
-	walk(v)
+	walkSections(v, func(v Value) { last = max(last, v.Span().End) })
 	return d.ownerStart(d.sectionEnd(d.stmtIndex(last-1) + 1))
 }
 
@@ -220,25 +226,11 @@ func (d *Document) lastDescendantEnd(v Value) int {
 // descendants, for a table that has none of its own.
 func (d *Document) firstHeaderOf(v Value) (int, bool) {
 	first := -1
-	var walk func(v Value)
-	walk = func(v Value) {
-		if hasHeader(v) {
-			if s := v.Span().Start; first < 0 || s < first {
-				first = s
-			}
+	walkSections(v, func(v Value) {
+		if s := v.Span().Start; hasHeader(v) && (first < 0 || s < first) {
+			first = s
 		}
-		switch {
-		case v.Kind() == KindTable && v.Table().Origin() != InlineTable:
-			for _, e := range v.Table().Entries() {
-				walk(e.Value)
-			}
-		case v.Kind() == KindArray && v.Array().OfTables():
-			for _, e := range v.Array().Elems() {
-				walk(e)
-			}
-		}
-	}
-	walk(v)
+	})
 	if first < 0 {
 		return 0, false
 	}
