@@ -43,36 +43,46 @@ func (x *expectation) match(old, new Value, rest, at Path) string {
 		if old.Kind() != KindArray || new.Kind() != KindArray {
 			return fmt.Sprintf("%s is no longer an array", at)
 		}
-		if final && x.kind == expectDelete {
-			if na.Len() != oa.Len()-1 {
-				return fmt.Sprintf("%s has %d elements, want %d", at, na.Len(), oa.Len()-1)
-			}
-			for i := range na.Len() {
-				j := i
-				if i >= st.Index {
-					j++
-				}
-				if !equalValues(oa.Index(j), na.Index(i)) {
-					return fmt.Sprintf("%s[%d] changed", at, i)
-				}
-			}
-			return ""
+		deleted := final && x.kind == expectDelete
+		want := oa.Len()
+		if deleted {
+			want--
 		}
-		if na.Len() != oa.Len() {
-			return fmt.Sprintf("%s has %d elements, want %d", at, na.Len(), oa.Len())
+		if na.Len() != want {
+			return fmt.Sprintf("%s has %d elements, want %d", at, na.Len(), want)
 		}
-		for i := range na.Len() {
-			if i != st.Index && !equalValues(oa.Index(i), na.Index(i)) {
+		// Side by side, the element at the index aside: gone from the new
+		// array, set in it, or holding what the rest of the path changes.
+		oc, nc := oa.cursor(), na.cursor()
+		var oldAt, newAt Value
+		for i := 0; ; i++ {
+			ov, ok := oc.next()
+			if !ok {
+				break
+			}
+			if i == st.Index {
+				oldAt = ov
+				if deleted {
+					continue
+				}
+				newAt, _ = nc.next()
+				continue
+			}
+			nv, _ := nc.next()
+			if !equalValues(ov, nv) {
 				return fmt.Sprintf("%s[%d] changed", at, i)
 			}
 		}
-		if final {
-			if !equalValues(x.value, na.Index(st.Index)) {
+		switch {
+		case deleted:
+			return ""
+		case final:
+			if !equalValues(x.value, newAt) {
 				return fmt.Sprintf("%s does not hold the value set", here)
 			}
 			return ""
 		}
-		return x.match(oa.Index(st.Index), na.Index(st.Index), rest[1:], here)
+		return x.match(oldAt, newAt, rest[1:], here)
 	}
 
 	if new.Kind() != KindTable || old.t != nil && old.Kind() != KindTable {
@@ -157,17 +167,14 @@ func (x *expectation) matchInsert(old, new Value, at Path) string {
 	if na.Len() != oa.Len()+1 {
 		return fmt.Sprintf("%s has %d elements, want %d", at, na.Len(), oa.Len()+1)
 	}
+	oc, nc := oa.cursor(), na.cursor()
 	for i := range na.Len() {
-		var same bool
-		switch {
-		case i < x.index:
-			same = equalValues(oa.Index(i), na.Index(i))
-		case i == x.index:
-			same = equalValues(x.value, na.Index(i))
-		default:
-			same = equalValues(oa.Index(i-1), na.Index(i))
+		nv, _ := nc.next()
+		want := x.value
+		if i != x.index {
+			want, _ = oc.next()
 		}
-		if !same {
+		if !equalValues(want, nv) {
 			return fmt.Sprintf("%s[%d] is not what it should be", at, i)
 		}
 	}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
+	"unsafe"
 
 	"github.com/seed02375186/toml"
 )
@@ -86,12 +88,15 @@ func runEdit(c *command, e *env, f *editFlags, file string, do func(*toml.Editor
 		}
 		return exitFailure
 	}
-	out := ed.Bytes()
+	// The edited text is written as the Editor holds it: no copy of a file
+	// that may be megabytes long.
+	text := ed.String()
+	out := unsafe.Slice(unsafe.StringData(text), len(text))
 	switch {
 	case f.diff:
 		_, err = e.stdout.Write(unifiedDiff(name+".orig", name, data, out))
 	case f.print || file == "-":
-		_, err = e.stdout.Write(out)
+		_, err = io.WriteString(e.stdout, text)
 	case bytes.Equal(out, data):
 		return exitOK
 	default:
