@@ -67,7 +67,8 @@ func TestEditNoChange(t *testing.T) {
 	}
 }
 
-// checkEdits applies n random edits to src, one after another, and checks
+// checkEdits checks that an Editor with no edit gives back src byte for
+// byte, then applies n random edits to it, one after another, and checks
 // after each that:
 //   - an edit that fails leaves the text as it was, and fails only for a
 //     reason the model agrees with (the path is not there, or goes through
@@ -87,6 +88,9 @@ func checkEdits(src []byte, seed uint64, n int) string {
 	ed, err := version.NewEditor(src)
 	if err != nil {
 		return fmt.Sprintf("NewEditor: %v", err)
+	}
+	if ed.String() != string(src) {
+		return "with no edit, the Editor's text is not its input"
 	}
 	decode := func(text []byte, v any) error {
 		dec := toml.NewDecoder(bytes.NewReader(text))
