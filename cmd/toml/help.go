@@ -45,7 +45,8 @@ func runHelp(c *command, e *env, args []string) int {
 // mainUsage lists the commands.
 func mainUsage() string {
 	var b strings.Builder
-	b.WriteString(`toml checks, queries and converts TOML 1.0.0 files.
+	b.WriteString(`toml checks, formats, edits, queries and converts TOML files: TOML
+1.0.0, or 1.1.0 with --toml 1.1.
 
 usage: toml COMMAND [ARGUMENTS]
 

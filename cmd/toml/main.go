@@ -1,5 +1,6 @@
-// Command toml checks, queries and converts TOML files, and runs the
-// toml-test conformance suite against this library or any other parser.
+// Command toml checks (syntax, schemas, TOML 1.1 portability), formats,
+// edits in place, queries and converts TOML files, and runs the toml-test
+// conformance suite against this library or any other parser.
 //
 // Run "toml help" for the list of commands, "toml help COMMAND" for one.
 package main
