@@ -69,53 +69,56 @@ func FuzzDecode(f *testing.F) {
 	for _, s := range seeds(f) {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		doc, parseErr := toml.Parse(src)
-		var generic any
-		err := toml.Unmarshal(src, &generic)
-		if msg := checkDecodeError(src, err); msg != "" {
-			t.Fatalf("input %q:\ninto any: %s", src, msg)
-		}
-		switch {
-		case parseErr != nil && err == nil:
-			t.Fatalf("input %q:\nParse rejects it (%v) but Unmarshal into any accepts it", src, parseErr)
-		case parseErr != nil && err.Error() != parseErr.Error():
-			t.Fatalf("input %q:\nParse and Unmarshal disagree on the syntax error:\nParse:     %v\nUnmarshal: %v", src, parseErr, err)
-		case parseErr == nil && err != nil:
-			t.Fatalf("input %q:\nParse accepts it but Unmarshal into any fails: %v", src, err)
-		case parseErr == nil:
-			if diff := diffTrees(plainTree(doc.Root()), plainGo(generic)); diff != "" {
-				t.Fatalf("input %q:\nUnmarshal into any differs from the parsed document (-parsed +decoded):\n%s", src, diff)
-			}
-			if msg := checkMaxValues(src, countValues(doc.Root())-1); msg != "" {
-				t.Fatalf("input %q:\n%s", src, msg)
-			}
-			var again any
-			out := marshalAndDecode(t, src, generic, &again)
-			if diff := diffTrees(plainGo(generic), plainGo(again)); diff != "" {
-				t.Fatalf("input %q:\nMarshal wrote %q, which decodes different (-decoded +redecoded):\n%s", src, out, diff)
-			}
-		}
+	f.Fuzz(checkDecode)
+}
 
-		var m map[string]any
-		err = toml.Unmarshal(src, &m)
-		if msg := checkDecodeError(src, err); msg != "" {
-			t.Fatalf("input %q:\ninto map[string]any: %s", src, msg)
+// checkDecode is FuzzDecode's check of one input.
+func checkDecode(t *testing.T, src []byte) {
+	doc, parseErr := toml.Parse(src)
+	var generic any
+	err := toml.Unmarshal(src, &generic)
+	if msg := checkDecodeError(src, err); msg != "" {
+		t.Fatalf("input %q:\ninto any: %s", src, msg)
+	}
+	switch {
+	case parseErr != nil && err == nil:
+		t.Fatalf("input %q:\nParse rejects it (%v) but Unmarshal into any accepts it", src, parseErr)
+	case parseErr != nil && err.Error() != parseErr.Error():
+		t.Fatalf("input %q:\nParse and Unmarshal disagree on the syntax error:\nParse:     %v\nUnmarshal: %v", src, parseErr, err)
+	case parseErr == nil && err != nil:
+		t.Fatalf("input %q:\nParse accepts it but Unmarshal into any fails: %v", src, err)
+	case parseErr == nil:
+		if diff := diffTrees(plainTree(doc.Root()), plainGo(generic)); diff != "" {
+			t.Fatalf("input %q:\nUnmarshal into any differs from the parsed document (-parsed +decoded):\n%s", src, diff)
 		}
+		if msg := checkMaxValues(src, countValues(doc.Root())-1); msg != "" {
+			t.Fatalf("input %q:\n%s", src, msg)
+		}
+		var again any
+		out := marshalAndDecode(t, src, generic, &again)
+		if diff := diffTrees(plainGo(generic), plainGo(again)); diff != "" {
+			t.Fatalf("input %q:\nMarshal wrote %q, which decodes different (-decoded +redecoded):\n%s", src, out, diff)
+		}
+	}
 
-		var config fuzzConfig
-		err = toml.Unmarshal(src, &config)
-		if msg := checkDecodeError(src, err); msg != "" {
-			t.Fatalf("input %q:\ninto a struct: %s", src, msg)
+	var m map[string]any
+	err = toml.Unmarshal(src, &m)
+	if msg := checkDecodeError(src, err); msg != "" {
+		t.Fatalf("input %q:\ninto map[string]any: %s", src, msg)
+	}
+
+	var config fuzzConfig
+	err = toml.Unmarshal(src, &config)
+	if msg := checkDecodeError(src, err); msg != "" {
+		t.Fatalf("input %q:\ninto a struct: %s", src, msg)
+	}
+	if err == nil {
+		var again fuzzConfig
+		out := marshalAndDecode(t, src, config, &again)
+		if diff := diffTrees(config, again, structOptions); diff != "" {
+			t.Fatalf("input %q:\nMarshal wrote %q, which decodes different (-decoded +redecoded):\n%s", src, out, diff)
 		}
-		if err == nil {
-			var again fuzzConfig
-			out := marshalAndDecode(t, src, config, &again)
-			if diff := diffTrees(config, again, structOptions); diff != "" {
-				t.Fatalf("input %q:\nMarshal wrote %q, which decodes different (-decoded +redecoded):\n%s", src, out, diff)
-			}
-		}
-	})
+	}
 }
 
 // structOptions compare decoded structs by value: NaNs are equal, a nil

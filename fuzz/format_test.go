@@ -17,8 +17,7 @@ import (
 // valid one comes out meaning the same (the same keys in the same order,
 // kinds, values and table origins), with every comment kept, in order,
 // next to the same key or value, and formatting the output again changes
-// nothing. (The seeds nested at the depth limit, whose coverage takes
-// seconds to gather, are left out; TestFormatDepthLimit formats them.)
+// nothing.
 func FuzzFormat(f *testing.F) {
 	for _, s := range seeds11(f) {
 		f.Add(s)
@@ -30,16 +29,6 @@ func FuzzFormat(f *testing.F) {
 			}
 		}
 	})
-}
-
-// TestFormatDepthLimit formats the documents nested at the depth limit,
-// and just past it.
-func TestFormatDepthLimit(t *testing.T) {
-	for i, src := range deepSeeds() {
-		if msg := checkFormat(src, toml.V1_0); msg != "" {
-			t.Errorf("deep seed %d: %s", i, msg)
-		}
-	}
 }
 
 // TestFormatProperties checks FuzzFormat's properties on every valid case of

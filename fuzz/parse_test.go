@@ -23,30 +23,33 @@ func FuzzParse(f *testing.F) {
 	for _, s := range seeds(f) {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		doc, err := toml.Parse(src)
-		if err != nil {
-			if doc != nil {
-				t.Errorf("Parse returned a document with the error %q", err)
-			}
-			if msg := checkParseError(src, err); msg != "" {
-				t.Fatalf("input %q:\n%s", src, msg)
-			}
-			return
+	f.Fuzz(checkParse)
+}
+
+// checkParse is FuzzParse's check of one input.
+func checkParse(t *testing.T, src []byte) {
+	doc, err := toml.Parse(src)
+	if err != nil {
+		if doc != nil {
+			t.Errorf("Parse returned a document with the error %q", err)
 		}
-		if msg := checkSpans(src, doc); msg != "" {
+		if msg := checkParseError(src, err); msg != "" {
 			t.Fatalf("input %q:\n%s", src, msg)
 		}
-		out, err := toml.Marshal(doc)
-		if err != nil {
-			t.Fatalf("input %q:\nMarshal of the parsed document: %v", src, err)
-		}
-		again, err := toml.Parse(out)
-		if err != nil {
-			t.Fatalf("input %q:\nMarshal wrote %q, which Parse rejects: %v", src, out, err)
-		}
-		if diff := diffTrees(plainTree(doc.Root()), plainTree(again.Root())); diff != "" {
-			t.Fatalf("input %q:\nMarshal wrote %q, which reads back different (-parsed +reparsed):\n%s", src, out, diff)
-		}
-	})
+		return
+	}
+	if msg := checkSpans(src, doc); msg != "" {
+		t.Fatalf("input %q:\n%s", src, msg)
+	}
+	out, err := toml.Marshal(doc)
+	if err != nil {
+		t.Fatalf("input %q:\nMarshal of the parsed document: %v", src, err)
+	}
+	again, err := toml.Parse(out)
+	if err != nil {
+		t.Fatalf("input %q:\nMarshal wrote %q, which Parse rejects: %v", src, out, err)
+	}
+	if diff := diffTrees(plainTree(doc.Root()), plainTree(again.Root())); diff != "" {
+		t.Fatalf("input %q:\nMarshal wrote %q, which reads back different (-parsed +reparsed):\n%s", src, out, diff)
+	}
 }

@@ -3,6 +3,7 @@ package fuzz
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -23,8 +24,12 @@ const corpusDir = "../../shared/corpus/real"
 const maxSeedSize = 32 << 10
 
 // seeds returns the inputs every fuzz target starts from: each TOML 1.0.0
-// case of toml-test, valid and invalid, nesting at the depth limit, and the
-// real-world corpus files (accepted and rejected) up to maxSeedSize.
+// case of toml-test, valid and invalid, and the real-world corpus files
+// (accepted and rejected) up to maxSeedSize. The documents nested at the
+// depth limit are not among them: gathering their coverage takes seconds
+// each, and an input that runs past a short -fuzztime (CI's 20 seconds)
+// fails the run with "context deadline exceeded". TestDeepSeeds checks
+// every target's properties on them instead.
 func seeds(f *testing.F) [][]byte {
 	f.Helper()
 	cases := tomltest.TestCases()
@@ -48,13 +53,12 @@ func seeds(f *testing.F) [][]byte {
 	if len(inputs) == 0 {
 		f.Fatal("toml-test's list of TOML 1.0.0 cases names no .toml file")
 	}
-	inputs = append(inputs, deepSeeds()...)
 	return append(inputs, corpusSeeds(f)...)
 }
 
 // deepSeeds nest arrays and inline tables at toml.MaxDepth and one level
 // past it, so that every property is checked on the deepest trees the
-// parser builds, and on the error just beyond.
+// parser builds, and on the error just beyond (TestDeepSeeds).
 func deepSeeds() [][]byte {
 	var inputs [][]byte
 	for _, depth := range []int{toml.MaxDepth, toml.MaxDepth + 1} {
@@ -126,4 +130,29 @@ func casesOfList(t testing.TB, listName, prefix string) map[string][]byte {
 		t.Fatalf("toml-test's %s lists no case under %s", listName, prefix)
 	}
 	return found
+}
+
+// TestDeepSeeds checks the properties of the fuzz targets on the documents
+// nested at the depth limit and just past it, which the fuzz seeds leave
+// out.
+func TestDeepSeeds(t *testing.T) {
+	for i, src := range deepSeeds() {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			checkParse(t, src)
+			checkDecode(t, src)
+			for _, v := range []toml.Version{toml.V1_0, toml.V1_1} {
+				if msg := checkFormat(src, v); msg != "" {
+					t.Errorf("Format, TOML %s: %s", v, msg)
+				}
+			}
+			if msg := checkDowngrade(src); msg != "" {
+				t.Errorf("Downgrade: %s", msg)
+			}
+			if _, err := toml.Parse(src); err == nil {
+				if msg := checkEdits(src, uint64(i), 2); msg != "" {
+					t.Errorf("edits: %s", msg)
+				}
+			}
+		})
+	}
 }
