@@ -75,14 +75,23 @@ func benchDecode(b *testing.B, doc benchDoc, newValue func() any) {
 // BenchmarkParse builds our positioned tree alone, without decoding it into
 // Go values; the peers have no equivalent public tree.
 func BenchmarkParse(b *testing.B) {
-	for _, doc := range mapDocs(b) {
+	benchOurs(b, mapDocs(b), func(f []byte) error {
+		_, err := toml.Parse(f)
+		return err
+	})
+}
+
+// benchOurs runs doc=<name>/lib=ours for each document, each op calling op
+// on every file of the document: for what only this library does.
+func benchOurs(b *testing.B, docs []benchDoc, op func([]byte) error) {
+	for _, doc := range docs {
 		b.Run("doc="+doc.name+"/lib=ours", func(b *testing.B) {
 			files := doc.load(b)
 			b.SetBytes(totalBytes(files))
 			b.ReportAllocs()
 			loopWithCPU(b, func() {
 				for _, f := range files {
-					if _, err := toml.Parse(f); err != nil {
+					if err := op(f); err != nil {
 						b.Fatal(err)
 					}
 				}

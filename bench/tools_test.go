@@ -22,20 +22,10 @@ func toolDocs(tb testing.TB) []benchDoc {
 // write the formatted text. Compare with BenchmarkParse on the same
 // document for the formatter's cost over parsing.
 func BenchmarkFormat(b *testing.B) {
-	for _, doc := range toolDocs(b) {
-		b.Run("doc="+doc.name+"/lib=ours", func(b *testing.B) {
-			files := doc.load(b)
-			b.SetBytes(totalBytes(files))
-			b.ReportAllocs()
-			loopWithCPU(b, func() {
-				for _, f := range files {
-					if _, err := toml.Format(f); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		})
-	}
+	benchOurs(b, toolDocs(b), func(f []byte) error {
+		_, err := toml.Format(f)
+		return err
+	})
 }
 
 // BenchmarkEdit makes one edit to each Cargo.lock, as a release script
