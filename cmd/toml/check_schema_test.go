@@ -79,14 +79,7 @@ func TestCheckSchemaSelection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := runCLI(t, tt.stdin, append([]string{"check", "--format", "json"}, tt.args...)...)
-			if got.code != tt.wantCode {
-				t.Errorf("exit %d, want %d; stderr:\n%s", got.code, tt.wantCode, got.stderr)
-			}
-			var problems []problem
-			if err := json.Unmarshal([]byte(got.stdout), &problems); err != nil {
-				t.Fatalf("%v in %q", err, got.stdout)
-			}
+			problems, got := checkJSON(t, tt.stdin, tt.wantCode, tt.args...)
 			var places []string
 			for _, p := range problems {
 				file := strings.TrimPrefix(filepath.ToSlash(p.File), filepath.ToSlash(dir)+"/")

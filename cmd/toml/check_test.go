@@ -331,3 +331,18 @@ func TestProblemSeverities(t *testing.T) {
 		t.Error("a file with an error is valid")
 	}
 }
+
+// checkJSON runs toml check --format json with args on stdin, checks its
+// exit status, and returns the problems it printed with the run.
+func checkJSON(t *testing.T, stdin string, wantCode int, args ...string) ([]problem, result) {
+	t.Helper()
+	got := runCLI(t, stdin, append([]string{"check", "--format", "json"}, args...)...)
+	if got.code != wantCode {
+		t.Errorf("exit %d, want %d; stderr:\n%s", got.code, wantCode, got.stderr)
+	}
+	var problems []problem
+	if err := json.Unmarshal([]byte(got.stdout), &problems); err != nil {
+		t.Fatalf("%v in %q", err, got.stdout)
+	}
+	return problems, got
+}

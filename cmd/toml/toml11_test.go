@@ -53,14 +53,7 @@ func TestCheckTOML11(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := runCLI(t, tt.stdin, append([]string{"check", "--format", "json"}, tt.args...)...)
-			if got.code != tt.wantCode {
-				t.Errorf("exit %d, want %d; stderr:\n%s", got.code, tt.wantCode, got.stderr)
-			}
-			var problems []problem
-			if err := json.Unmarshal([]byte(got.stdout), &problems); err != nil {
-				t.Fatalf("%v in %q", err, got.stdout)
-			}
+			problems, got := checkJSON(t, tt.stdin, tt.wantCode, tt.args...)
 			if len(problems) != tt.wantProblems {
 				t.Fatalf("%d problems, want %d:\n%s", len(problems), tt.wantProblems, got.stdout)
 			}
