@@ -219,6 +219,10 @@ func (ed *edit) deleteItem(in Value, t target) {
 				}
 			} else {
 				cut(toks[k].span.End, end)
+				if c := items[j].comma; c >= 0 && toks[c].span.Start >= end {
+					// A comma that opens a later line goes too.
+					cut(toks[c].span.Start, toks[c].span.End)
+				}
 			}
 			if lastKept >= 0 && j > lastKept && items[j].comma < 0 && items[lastKept].comma >= 0 {
 				// The last item had no comma after it: the new last loses
